@@ -1,0 +1,68 @@
+"""Build :class:`Metadata` from the fields that accepted proposals captured."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsclean.document import Proposal
+from newsclean.extract.names import split_names
+from newsclean.model import Dateline, Kind, Metadata
+
+
+def _add(values: list[str], value: str | None) -> None:
+    if value and value not in values:
+        values.append(value)
+
+
+def _dateline(proposal: Proposal) -> Dateline:
+    return Dateline(
+        text=proposal.field("dateline") or "",
+        location=proposal.field("location"),
+        date=proposal.field("date"),
+        agency=proposal.field("agency"),
+    )
+
+
+def build_metadata(
+    proposals: Iterable[Proposal],
+    language: str | None,
+    language_confidence: float | None,
+) -> Metadata:
+    """Collect names, credits, captions, headlines, the dateline and the source, in order.
+
+    >>> p = Proposal(0, 0, 9, Kind.CREDIT, "x", "credit", (("authors", "Ann Lee and Bo Li"),))
+    >>> build_metadata([p], "en", 0.99).authors
+    ['Ann Lee', 'Bo Li']
+    """
+    authors: list[str] = []
+    editors: list[str] = []
+    credits: list[str] = []
+    captions: list[str] = []
+    related: list[str] = []
+    sources: list[str] = []
+    dateline: Dateline | None = None
+    for proposal in sorted(proposals, key=lambda p: (p.start, p.end)):
+        for name in split_names(proposal.field("authors") or ""):
+            _add(authors, name)
+        for name in split_names(proposal.field("editors") or ""):
+            _add(editors, name)
+        _add(credits, proposal.field("credit"))
+        _add(captions, proposal.field("caption"))
+        _add(related, proposal.field("related"))
+        if proposal.kind is Kind.DATELINE and dateline is None:
+            dateline = _dateline(proposal)
+        _add(sources, proposal.field("source"))
+    source = dateline.agency if dateline is not None and dateline.agency else None
+    if source is None and sources:
+        source = sources[0]
+    return Metadata(
+        language=language,
+        language_confidence=language_confidence,
+        dateline=dateline,
+        authors=authors,
+        editors=editors,
+        photo_credits=credits,
+        captions=captions,
+        related=related,
+        source=source,
+    )

@@ -1,0 +1,78 @@
+"""Related-stories blocks: a header ("More Stories", "À lire aussi") and the headlines after it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsclean.document import Document, Proposal
+from newsclean.filters.base import RuleLineFilter, whole_line
+from newsclean.model import Kind, Segment
+from newsclean.rules.model import Rule, RuleMatch, Scope
+from newsclean.shape import is_headline_like, word_count
+
+HEADER_ROLE = "header"
+# A block never runs longer than this many lines after its header.
+MAX_BLOCK_LINES = 25
+# Short lines inside a block (dates, "2 hours ago", section labels) go with it.
+MAX_BLOCK_LABEL_WORDS = 5
+BLOCK_RULE = "builtin.related.headline_after_header"
+
+
+class RelatedFilter(RuleLineFilter):
+    """Removes related-stories headers with the run of headline-like lines that follows,
+    and single lines such as "Lesen Sie auch: <headline>"; headlines go to metadata."""
+
+    def __init__(self) -> None:
+        super().__init__("related")
+
+    def uses_role(self, role: str) -> bool:
+        return role != HEADER_ROLE
+
+    def propose(self, doc: Document) -> Iterator[Proposal]:
+        step_rules = doc.rules.get(self.name)
+        if step_rules is None:
+            return
+        header_patterns = step_rules.by_scope(Scope.LINE, HEADER_ROLE)
+        block_until = -1
+        for seg in doc.segments:
+            if doc.is_removed(seg.index) or seg.index <= block_until:
+                continue
+            header = self._header_rule(doc, seg, header_patterns)
+            if header is None:
+                proposal = self.match_line(doc, seg, step_rules.by_scope(Scope.LINE))
+                if proposal is not None:
+                    yield proposal
+                continue
+            yield whole_line(seg, header, RuleMatch(0, len(seg.text), header.sets))
+            for follower in self._block(doc, seg.index):
+                block_until = follower.segment
+                yield follower
+
+    def _header_rule(
+        self, doc: Document, seg: Segment, header_patterns: tuple[Rule, ...]
+    ) -> Rule | None:
+        rule = doc.rules[self.name].phrase_rule(doc.key(seg.index), HEADER_ROLE)
+        if rule is not None:
+            return rule
+        for candidate in header_patterns:
+            if doc.match(candidate, seg.text, seg.index) is not None:
+                return candidate
+        return None
+
+    def _block(self, doc: Document, header_index: int) -> Iterator[Proposal]:
+        last = min(len(doc.segments), header_index + 1 + MAX_BLOCK_LINES)
+        for seg in doc.segments[header_index + 1 : last]:
+            if doc.is_removed(seg.index):
+                continue
+            text = doc.remaining(seg.index)
+            if is_headline_like(text):
+                fields: tuple[tuple[str, str], ...] = ()
+                if word_count(text) >= 3:
+                    fields = (("related", text),)
+                yield Proposal(
+                    seg.index, seg.start, seg.end, Kind.RELATED, BLOCK_RULE, self.name, fields
+                )
+            elif word_count(text) <= MAX_BLOCK_LABEL_WORDS and len(text) <= 60:
+                yield Proposal(seg.index, seg.start, seg.end, Kind.RELATED, BLOCK_RULE, self.name)
+            else:
+                return

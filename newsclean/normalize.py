@@ -1,0 +1,88 @@
+"""Repair the raw input without restyling it: mojibake, line breaks, invisible characters.
+
+Clean text passes through unchanged: curly quotes, guillemets, dashes and composed or
+decomposed letters stay exactly as they were. ftfy only runs when a cheap check finds
+a character pair that mojibake produces.
+"""
+
+from __future__ import annotations
+
+import ftfy
+import regex
+
+from newsclean.limits import whole_text_timeout
+
+# Pairs that UTF-8 text decoded as Latin-1 or Windows-1252 produces: a lead byte shown as
+# Â, Ã, â, Ð, Ñ, ... followed by a continuation byte shown as a C1 control, Latin-1
+# punctuation or one of Windows-1252's extra characters. Clean text in any language
+# almost never has such a pair.
+_MOJIBAKE_HINT = regex.compile(
+    "[\u00c2\u00c3\u00c5\u00c4\u00c6\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\u00e2\u00ef]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=True,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=True,
+    normalization=None,
+    explain=False,
+)
+
+# Every line break Python's str.splitlines knows, except the plain "\n".
+_LINE_BREAKS = regex.compile("\r\n|[\r\u2028\u2029\u0085\u000b\u000c\u001c-\u001e]")
+
+# Terminal escape sequences (colours, cursor moves) and OSC titles.
+_TERMINAL_ESCAPE = regex.compile(
+    "\x1b\\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\x1b\\][^\x07\x1b]{0,256}(?:\x07|\x1b\\\\)?"
+)
+
+# Invisible or control characters with no place in article text: C0 and C1 controls
+# (tab and newline excepted), soft hyphen, zero-width space, bidi embeddings, overrides
+# and isolates, word joiner and invisible operators, deprecated format characters, BOM,
+# interlinear annotation marks, object replacement, tag characters, and lone surrogates.
+# Zero-width (non-)joiners stay: they carry meaning in Persian, Indic scripts and emoji.
+_INVISIBLE = regex.compile(
+    "[\u0000-\u0008\u000e-\u001b\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc"
+    "\U000e0000-\U000e007f]+"
+)
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+
+
+def needs_ftfy(text: str) -> bool:
+    """Whether ``text`` shows a sign of mojibake worth a full ftfy pass.
+
+    >>> needs_ftfy("déjà vu"), needs_ftfy("dÃ©jÃ  vu")
+    (False, True)
+    """
+    return _MOJIBAKE_HINT.search(text, timeout=whole_text_timeout(len(text))) is not None
+
+
+def normalize(text: str) -> str:
+    """Repair mojibake, unify line breaks to ``"\\n"`` and drop invisible characters.
+
+    >>> normalize("l\u2019homme\r\nÃ©tait\u200b l\u00e0")
+    'l’homme\\nétait là'
+    """
+    timeout = whole_text_timeout(len(text))
+    if _SURROGATE.search(text, timeout=timeout) is not None:
+        text = ftfy.fixes.fix_surrogates(text)
+        text = _SURROGATE.sub("\ufffd", text, timeout=timeout)
+    if needs_ftfy(text):
+        text = ftfy.fix_text(text, _FTFY_CONFIG)
+    if "\x1b" in text:
+        text = _TERMINAL_ESCAPE.sub("", text, timeout=timeout)
+    text = _LINE_BREAKS.sub("\n", text, timeout=timeout)
+    return _INVISIBLE.sub("", text, timeout=timeout)

@@ -1,0 +1,134 @@
+"""The pipeline: normalize, segment, detect the language, run the filters, cut once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+import regex
+
+from newsclean.document import Document
+from newsclean.errors import ConfigError, UnknownStepError
+from newsclean.extract.metadata import build_metadata
+from newsclean.filters import FILTERS, DatelineFilter, Filter
+from newsclean.lang import detect, language_sample
+from newsclean.model import CleanResult, Removal
+from newsclean.normalize import normalize
+from newsclean.rules.loader import rules_for
+from newsclean.segment import rebuild_text, segment
+
+_LANG_CODE = regex.compile(r"[a-z]{2,3}")
+
+
+def check_text(text: object, caller: str = "clean") -> str:
+    """Return ``text`` if it is a ``str``; otherwise raise a ``TypeError`` that says what to pass."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"{caller}() needs the text as str, not {type(text).__name__}; "
+            "decode it first, e.g. data.decode('utf-8', errors='replace')"
+        )
+    raise TypeError(f"{caller}() needs the text as str, not {type(text).__name__}")
+
+
+def _language_code(lang: object) -> str:
+    if not isinstance(lang, str):
+        raise TypeError(f"lang must be a str such as 'fr', not {type(lang).__name__}")
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    if not _LANG_CODE.fullmatch(code):
+        raise ConfigError(f"lang must be an ISO 639-1 code such as 'fr' or 'en-GB', got {lang!r}")
+    return code
+
+
+class Pipeline:
+    """An immutable sequence of named filter steps.
+
+    >>> pipeline = Pipeline.default().without("author_blurb")
+    >>> "author_blurb" in pipeline.steps
+    False
+    """
+
+    __slots__ = ("_filters",)
+
+    def __init__(self, filters: Sequence[Filter]) -> None:
+        names = [f.name for f in filters]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ConfigError(f"step names must be unique; repeated: {', '.join(duplicates)}")
+        self._filters: tuple[Filter, ...] = tuple(filters)
+
+    @classmethod
+    def default(cls, *, keep_dateline: bool = False) -> Pipeline:
+        """All built-in steps in their standard order.
+
+        ``keep_dateline=True`` leaves the dateline in the text (it is still parsed into
+        ``metadata.dateline``).
+        """
+        filters: list[Filter] = []
+        for name, factory in FILTERS.items():
+            filters.append(DatelineFilter(keep_in_text=True) if name == "dateline" and keep_dateline else factory())
+        return cls(filters)
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """The step names, in the order they run."""
+        return tuple(f.name for f in self._filters)
+
+    def without(self, *names: str) -> Pipeline:
+        """A copy without the named steps; an unknown name raises :class:`UnknownStepError`."""
+        for name in names:
+            if name not in self.steps:
+                raise UnknownStepError(name, self.steps)
+        return Pipeline([f for f in self._filters if f.name not in names])
+
+    def clean(self, text: str, lang: str | None = None) -> CleanResult:
+        """Clean one text. ``lang`` (ISO 639-1) skips language detection.
+
+        >>> Pipeline.default().clean("Advertisement\\nThe council approved the budget on Monday.", lang="en").text
+        'The council approved the budget on Monday.'
+        """
+        check_text(text)
+        source = normalize(text)
+        segments = segment(source)
+        confidence: float | None = None
+        if lang is None:
+            detected = detect(language_sample(segments))
+            language = detected.language if detected else None
+            confidence = detected.confidence if detected else None
+        else:
+            language = _language_code(lang)
+        doc = Document(source, segments, language, rules_for(language))
+        for step in self._filters:
+            for proposal in step.propose(doc):
+                doc.accept(proposal)
+        cuts = sorted(doc.accepted, key=lambda p: p.start)
+        removed = tuple(
+            Removal(p.start, p.end, source[p.start : p.end], p.kind, p.rule, p.step) for p in cuts
+        )
+        text_out = rebuild_text(source, [(r.start, r.end) for r in removed])
+        metadata = build_metadata([*cuts, *doc.annotations], language, confidence)
+        return CleanResult(text_out, source, removed, metadata, tuple(doc.warnings))
+
+    def pipe(self, texts: Iterable[str], lang: str | None = None) -> Iterator[CleanResult]:
+        """Clean many texts lazily, yielding results in input order."""
+        for text in texts:
+            yield self.clean(text, lang=lang)
+
+    def __repr__(self) -> str:
+        return f"Pipeline(steps={list(self.steps)!r})"
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def clean(text: str, lang: str | None = None) -> CleanResult:
+    """Clean one text with the default pipeline.
+
+    >>> clean("PARIS, 28 janvier (Reuters) – Le président a parlé avec son homologue.", lang="fr").metadata.dateline.location
+    'PARIS'
+    """
+    global _DEFAULT
+    check_text(text)
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline.default()
+    return _DEFAULT.clean(text, lang=lang)

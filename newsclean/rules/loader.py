@@ -1,0 +1,266 @@
+"""Load rule packs (TOML files shipped in this package), validate them and compile them.
+
+A pack holds a ``language`` (ISO 639-1, or ``universal``), a ``description``, optional
+named ``[lists]`` that patterns use as ``\\L<name>``, and ``[[rules]]``. Each rule has:
+
+``id``               ``<pack>.<step>.<name>``, unique; ``<step>`` is the step that uses it
+``kind``             a :class:`~newsclean.Kind` value (default: the step's kind)
+``scope``            ``line`` (default), ``prefix`` or ``suffix``
+``pattern``          a ``regex`` pattern, or ``phrases``: a non-empty list of whole lines
+``role``             what the step does with it (e.g. ``header`` in ``related``)
+``max_chars``        the longest line (or edge window) the rule looks at
+``case_sensitive``   default false
+``sets``             constant fields the rule adds to what it captures (``{source = "Reuters"}``)
+``examples``         lines the rule must match; ``counter_examples``: lines it must not
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from newsclean.errors import RulePackError
+from newsclean.limits import DEFAULT_EDGE_WINDOW, DEFAULT_LINE_RULE_CHARS
+from newsclean.model import Kind
+from newsclean.rules.model import Rule, Scope, StepRules, phrase_key
+from newsclean.steps import DEFAULT_STEPS, STEP_KIND
+
+UNIVERSAL = "universal"
+FALLBACK_LANGUAGE = "en"
+_MAX_PATTERN_CHARS = 4000
+_MAX_PHRASES = 5000
+_MAX_RULE_CHARS = 5000
+_ALLOWED_KEYS = frozenset(
+    {
+        "id",
+        "kind",
+        "scope",
+        "pattern",
+        "phrases",
+        "role",
+        "max_chars",
+        "case_sensitive",
+        "sets",
+        "examples",
+        "counter_examples",
+        "note",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    """One validated pack: its language, description, named lists and compiled rules."""
+
+    language: str
+    description: str
+    lists: Mapping[str, tuple[str, ...]]
+    rules: tuple[Rule, ...]
+    origin: str
+
+
+def _fail(origin: str, rule_id: str | None, problem: str) -> RulePackError:
+    where = f"{origin}: rule {rule_id!r}" if rule_id else origin
+    return RulePackError(f"{where}: {problem}")
+
+
+def _string_list(value: Any, origin: str, rule_id: str | None, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise _fail(origin, rule_id, f"{name} must be a list of strings")
+    return tuple(value)
+
+
+def _compile_rule(
+    raw: Mapping[str, Any],
+    language: str,
+    lists: Mapping[str, tuple[str, ...]],
+    origin: str,
+) -> Rule:
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str):
+        raise _fail(origin, None, "every rule needs a string 'id'")
+    unknown = set(raw) - _ALLOWED_KEYS
+    if unknown:
+        raise _fail(origin, rule_id, f"unknown keys {sorted(unknown)}")
+    parts = rule_id.split(".")
+    if len(parts) != 3 or parts[0] != language or not all(parts):
+        raise _fail(origin, rule_id, f"id must look like '{language}.<step>.<name>'")
+    step = parts[1]
+    if step not in STEP_KIND:
+        raise _fail(origin, rule_id, f"unknown step {step!r}; rule steps: {sorted(STEP_KIND)}")
+    try:
+        kind = Kind(raw.get("kind", STEP_KIND[step].value))
+        scope = Scope(raw.get("scope", "line"))
+    except ValueError as exc:
+        raise _fail(origin, rule_id, str(exc)) from None
+    default_chars = DEFAULT_LINE_RULE_CHARS if scope is Scope.LINE else DEFAULT_EDGE_WINDOW
+    max_chars = raw.get("max_chars", default_chars)
+    if not isinstance(max_chars, int) or not 1 <= max_chars <= _MAX_RULE_CHARS:
+        raise _fail(origin, rule_id, f"max_chars must be an integer in 1..{_MAX_RULE_CHARS}")
+    sets_raw = raw.get("sets", {})
+    if not isinstance(sets_raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in sets_raw.items()
+    ):
+        raise _fail(origin, rule_id, "sets must be a table of strings")
+    has_pattern, has_phrases = "pattern" in raw, "phrases" in raw
+    if has_pattern == has_phrases:
+        raise _fail(origin, rule_id, "give exactly one of 'pattern' and 'phrases'")
+    flags = regex.VERSION0 | regex.UNICODE
+    if not raw.get("case_sensitive", False):
+        flags |= regex.IGNORECASE
+    pattern: regex.Pattern[str] | None = None
+    phrases: frozenset[str] = frozenset()
+    if has_phrases:
+        phrase_list = _string_list(raw["phrases"], origin, rule_id, "phrases")
+        if not phrase_list:
+            raise _fail(origin, rule_id, "empty phrase list (it would match everything)")
+        if len(phrase_list) > _MAX_PHRASES:
+            raise _fail(origin, rule_id, f"more than {_MAX_PHRASES} phrases")
+        keys = [phrase_key(p) for p in phrase_list]
+        if any(not key for key in keys):
+            raise _fail(origin, rule_id, "a phrase is empty once punctuation is trimmed")
+        if scope is Scope.LINE:
+            phrases = frozenset(keys)
+        else:
+            body = r"\L<phrases>"
+            source = (
+                rf"\W*{body}\b\W*"
+                if scope is Scope.PREFIX
+                # A trailing phrase must follow the end of a sentence: "… rose. Read more",
+                # never "… to read more."
+                else rf"(?:^|(?<=[.!?…»”\"’)\]]))\s*{body}(?:\s*[.…»›>→]+)?\s*\Z"
+            )
+            pattern = regex.compile(source, flags, phrases=list(phrase_list))
+    else:
+        source = raw["pattern"]
+        if not isinstance(source, str) or not source:
+            raise _fail(origin, rule_id, "pattern must be a non-empty string")
+        if len(source) > _MAX_PATTERN_CHARS:
+            raise _fail(origin, rule_id, f"pattern longer than {_MAX_PATTERN_CHARS} characters")
+        if scope is Scope.SUFFIX and not source.endswith(r"\Z"):
+            source = rf"(?:{source})\Z"
+        try:
+            pattern = regex.compile(
+                source, flags, ignore_unused=True, **{k: list(v) for k, v in lists.items()}
+            )
+        except (regex.error, ValueError, KeyError) as exc:
+            raise _fail(origin, rule_id, f"pattern does not compile: {exc}") from None
+    return Rule(
+        id=rule_id,
+        step=step,
+        kind=kind,
+        scope=scope,
+        max_chars=max_chars,
+        role=raw.get("role"),
+        pattern=pattern,
+        phrases=phrases,
+        sets=tuple(sorted(sets_raw.items())),
+        examples=_string_list(raw.get("examples", []), origin, rule_id, "examples"),
+        counter_examples=_string_list(
+            raw.get("counter_examples", []), origin, rule_id, "counter_examples"
+        ),
+        origin=origin,
+        note=str(raw.get("note", "")),
+    )
+
+
+def parse_pack(text: str, origin: str, shared_lists: Mapping[str, tuple[str, ...]]) -> RulePack:
+    """Validate and compile the TOML text of one pack; raise :class:`RulePackError` if bad."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(origin, None, f"invalid TOML: {exc}") from None
+    language = data.get("language")
+    if not isinstance(language, str) or not language:
+        raise _fail(origin, None, "missing 'language'")
+    raw_lists = data.get("lists", {})
+    if not isinstance(raw_lists, dict):
+        raise _fail(origin, None, "'lists' must be a table")
+    lists = dict(shared_lists)
+    for name, values in raw_lists.items():
+        items = _string_list(values, origin, None, f"list {name!r}")
+        if not items:
+            raise _fail(origin, None, f"list {name!r} is empty")
+        lists[name] = items
+    raw_rules = data.get("rules", [])
+    if not isinstance(raw_rules, list):
+        raise _fail(origin, None, "'rules' must be an array of tables")
+    rules = tuple(_compile_rule(raw, language, lists, origin) for raw in raw_rules)
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise _fail(origin, rule.id, "duplicate rule id")
+        seen.add(rule.id)
+    return RulePack(language, str(data.get("description", "")), lists, rules, origin)
+
+
+def _pack_files() -> dict[str, Any]:
+    folder = resources.files("newsclean.rules")
+    return {
+        Path(entry.name).stem: entry
+        for entry in folder.iterdir()
+        if entry.name.endswith(".toml")
+    }
+
+
+def available_languages() -> tuple[str, ...]:
+    """Languages that have a rule pack of their own (the universal pack excluded).
+
+    >>> "fr" in available_languages()
+    True
+    """
+    return tuple(sorted(name for name in _pack_files() if name != UNIVERSAL))
+
+
+@functools.cache
+def load_pack(name: str) -> RulePack:
+    """The shipped pack ``name`` (a language code or ``universal``), compiled once."""
+    files = _pack_files()
+    if name not in files:
+        raise RulePackError(
+            f"no rule pack {name!r}; available: {', '.join(sorted(files))}"
+        )
+    shared = {} if name == UNIVERSAL else load_pack(UNIVERSAL).lists
+    origin = f"newsclean/rules/{name}.toml"
+    pack = parse_pack(files[name].read_text(encoding="utf-8"), origin, shared)
+    if pack.language != name:
+        raise _fail(origin, None, f"language {pack.language!r} does not match the file name")
+    return pack
+
+
+@functools.cache
+def rules_for(language: str | None) -> Mapping[str, StepRules]:
+    """Rules by step for a language: universal first, then the language's pack.
+
+    A language without a pack (or ``None``) gets universal + English, never an error.
+    """
+    chosen = language if language in available_languages() else FALLBACK_LANGUAGE
+    packs = (load_pack(UNIVERSAL), load_pack(chosen))
+    by_step: dict[str, StepRules] = {}
+    for step in DEFAULT_STEPS:
+        rules = tuple(rule for pack in packs for rule in pack.rules if rule.step == step)
+        index: dict[str, Rule] = {}
+        for rule in rules:
+            for key in rule.phrases:
+                index.setdefault(key, rule)
+        by_step[step] = StepRules(step, rules, index)
+    return by_step
+
+
+def check_examples(rule: Rule) -> list[str]:
+    """Problems with a rule's own examples: ones it misses, counter-examples it matches."""
+    problems = []
+    for example in rule.examples:
+        if rule.match(example.strip()) is None:
+            problems.append(f"{rule.id}: example not matched: {example!r}")
+    for counter in rule.counter_examples:
+        if rule.match(counter.strip()) is not None:
+            problems.append(f"{rule.id}: counter-example matched: {counter!r}")
+    return problems

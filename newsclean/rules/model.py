@@ -1,0 +1,127 @@
+"""Compiled rules: what one rule matches on one line, and the rules of one step."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.extract.names import split_names
+from newsclean.limits import REGEX_TIMEOUT
+from newsclean.model import Kind
+
+Fields = tuple[tuple[str, str], ...]
+
+_EDGE_PUNCTUATION = regex.compile(r"^[\W_]+|[\W_]+$")
+_SPACES = regex.compile(r"\s+")
+
+# Captured groups that must hold a list of person names for the rule to fire.
+NAME_GROUPS = frozenset({"authors", "editors", "writers", "additional", "compilers"})
+
+
+class Scope(enum.StrEnum):
+    """Where a rule looks on a line and what it cuts."""
+
+    LINE = "line"  # the whole line must match; the whole line is cut
+    PREFIX = "prefix"  # a match at the start of the line is cut
+    SUFFIX = "suffix"  # a match at the end of the line is cut
+
+
+def phrase_key(text: str) -> str:
+    """The form in which a line is compared with a phrase list.
+
+    Case-folded, inner whitespace collapsed, punctuation and symbols trimmed at both ends.
+
+    >>> phrase_key("  ▶ Lesen  Sie AUCH: ")
+    'lesen sie auch'
+    """
+    text = _EDGE_PUNCTUATION.sub("", text, timeout=REGEX_TIMEOUT)
+    return _SPACES.sub(" ", text, timeout=REGEX_TIMEOUT).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMatch:
+    """Where a rule matched inside a line (offsets relative to the line) and what it captured."""
+
+    start: int
+    end: int
+    fields: Fields = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One validated, compiled rule from a rule pack."""
+
+    id: str
+    step: str
+    kind: Kind
+    scope: Scope
+    max_chars: int
+    role: str | None = None
+    pattern: regex.Pattern[str] | None = None
+    phrases: frozenset[str] = frozenset()
+    sets: Fields = ()
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    origin: str = ""
+    note: str = ""
+
+    def match(self, line: str) -> RuleMatch | None:
+        """Match this rule against one stripped line; ``None`` when it does not apply.
+
+        May raise ``TimeoutError`` from the ``regex`` module; callers skip the rule then.
+        """
+        if self.scope is Scope.LINE:
+            if len(line) > self.max_chars:
+                return None
+            if self.pattern is None:
+                return RuleMatch(0, len(line), self.sets) if phrase_key(line) in self.phrases else None
+            found = self.pattern.fullmatch(line, timeout=REGEX_TIMEOUT)
+        elif self.scope is Scope.PREFIX:
+            assert self.pattern is not None
+            found = self.pattern.match(line, 0, self.max_chars, timeout=REGEX_TIMEOUT)
+        else:
+            assert self.pattern is not None
+            window_start = max(0, len(line) - self.max_chars)
+            found = self.pattern.search(line, window_start, timeout=REGEX_TIMEOUT)
+        if found is None:
+            return None
+        fields = tuple(
+            (name, value.strip())
+            for name, value in sorted(found.groupdict().items())
+            if value is not None and value.strip()
+        )
+        for name, value in fields:
+            if name in NAME_GROUPS and not split_names(value):
+                return None
+        return RuleMatch(found.start(), found.end(), fields + self.sets)
+
+
+@dataclass(frozen=True, slots=True)
+class StepRules:
+    """The rules one step uses for one language, in priority order."""
+
+    step: str
+    rules: tuple[Rule, ...]
+    phrase_index: Mapping[str, Rule]
+
+    def by_scope(self, scope: Scope, role: str | None = None) -> tuple[Rule, ...]:
+        """Pattern rules of one scope (and role, when given), in priority order."""
+        return tuple(
+            rule
+            for rule in self.rules
+            if rule.scope is scope
+            and (role is None or rule.role == role)
+            and (rule.pattern is not None or scope is not Scope.LINE)
+        )
+
+    def phrase_rule(self, key: str | None, role: str | None = None) -> Rule | None:
+        """The phrase-list rule whose phrase equals a line's :func:`phrase_key`, if any."""
+        if key is None or not self.phrase_index:
+            return None
+        rule = self.phrase_index.get(key)
+        if rule is None or (role is not None and rule.role != role):
+            return None
+        return rule

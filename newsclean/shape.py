@@ -1,0 +1,52 @@
+"""Cheap facts about the shape of a line: word counts, headline-likeness, sentence ends."""
+
+from __future__ import annotations
+
+_SENTENCE_END = frozenset(".;:,")
+_CLOSERS = "\"'”’»)]"
+
+
+def word_count(text: str) -> int:
+    """Whitespace-separated tokens that contain a letter or digit.
+
+    >>> word_count("Read more »")
+    2
+    """
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Whether the line ends with sentence punctuation (closing quotes ignored).
+
+    >>> ends_like_sentence("He left."), ends_like_sentence("Markets rally on rate hopes")
+    (True, False)
+    """
+    trimmed = text.rstrip().rstrip(_CLOSERS)
+    return bool(trimmed) and trimmed[-1] in _SENTENCE_END
+
+
+def is_headline_like(text: str, max_words: int = 40, max_chars: int = 250) -> bool:
+    """A title-shaped line: 2-40 words, not ending like a sentence.
+
+    >>> is_headline_like("Les paiements en temps réel en France devraient se développer")
+    True
+    >>> is_headline_like("He said the talks would continue next week.")
+    False
+    """
+    if len(text) > max_chars:
+        return False
+    words = word_count(text)
+    return 2 <= words <= max_words and not ends_like_sentence(text)
+
+
+def is_short_label(text: str, max_words: int = 4, max_chars: int = 40) -> bool:
+    """A button- or label-like line: at most a few words, no sentence end.
+
+    >>> is_short_label("Inscription"), is_short_label("The vote passed.")
+    (True, False)
+    """
+    return (
+        len(text) <= max_chars
+        and 1 <= word_count(text) <= max_words
+        and not ends_like_sentence(text)
+    )
