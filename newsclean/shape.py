@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 _SENTENCE_END = frozenset(".;:,")
-_CLOSERS = "\"'”’»)]"
+_CLOSERS = "\"'”’»)]\u00a0\u202f\u2009 \t"
 
 
 def word_count(text: str) -> int:
@@ -21,7 +21,7 @@ def ends_like_sentence(text: str) -> bool:
     >>> ends_like_sentence("He left."), ends_like_sentence("Markets rally on rate hopes")
     (True, False)
     """
-    trimmed = text.rstrip().rstrip(_CLOSERS)
+    trimmed = text.rstrip(_CLOSERS)
     return bool(trimmed) and trimmed[-1] in _SENTENCE_END
 
 

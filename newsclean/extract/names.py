@@ -31,7 +31,7 @@ _NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|\p{Lu}\.)(?:-\p{
 
 
 def is_person_name(text: str) -> bool:
-    """Whether ``text`` looks like one person's name: 1-5 capitalised tokens.
+    """Whether ``text`` looks like one person's name: 2-5 capitalised tokens (particles free).
 
     >>> is_person_name("Sudeep Kar-Gupta"), is_person_name("the editorial board")
     (True, False)
@@ -46,7 +46,8 @@ def is_person_name(text: str) -> bool:
         if not _NAME_TOKEN.fullmatch(token, timeout=REGEX_TIMEOUT):
             return False
         capitalised += 1
-    return capitalised >= 1 and not (len(tokens) == 1 and len(tokens[0]) < 2)
+    # One capitalised word ("Monday", "Reuters") is too weak a signal for a person.
+    return capitalised >= 2
 
 
 def split_names(text: str) -> list[str]:

@@ -235,14 +235,22 @@ def load_pack(name: str) -> RulePack:
     return pack
 
 
-@functools.cache
 def rules_for(language: str | None) -> Mapping[str, StepRules]:
     """Rules by step for a language: universal first, then the language's pack.
 
     A language without a pack (or ``None``) gets universal + English, never an error.
     """
-    chosen = language if language in available_languages() else FALLBACK_LANGUAGE
-    packs = (load_pack(UNIVERSAL), load_pack(chosen))
+    return _rules_for_pack(language if language in _languages() else FALLBACK_LANGUAGE)
+
+
+@functools.cache
+def _languages() -> frozenset[str]:
+    return frozenset(available_languages())
+
+
+@functools.cache
+def _rules_for_pack(name: str) -> Mapping[str, StepRules]:
+    packs = (load_pack(UNIVERSAL), load_pack(name))
     by_step: dict[str, StepRules] = {}
     for step in DEFAULT_STEPS:
         rules = tuple(rule for pack in packs for rule in pack.rules if rule.step == step)

@@ -1,0 +1,16 @@
+"""Shared fixtures: paths to the bundled samples and to the optional benchmark data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+DEV_DATA = ROOT.parent / "shared" / "data" / "dev.jsonl.gz"
+
+
+@pytest.fixture(scope="session")
+def french_sample() -> str:
+    return (SAMPLES / "reuters_fr_putin_macron.txt").read_text(encoding="utf-8")

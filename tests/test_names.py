@@ -1,0 +1,50 @@
+"""Name lists from credit lines and bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.extract.names import is_person_name, split_names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("John Irish", ["John Irish"]),
+        ("Sudeep Kar-Gupta et Mark Heinrich", ["Sudeep Kar-Gupta", "Mark Heinrich"]),
+        ("Ann Lee, Bo Li and Tom Brown", ["Ann Lee", "Bo Li", "Tom Brown"]),
+        ("Hans Müller und Anna Schmidt (dpa)", ["Hans Müller", "Anna Schmidt"]),
+        ("Juan Pérez y Ana García", ["Juan Pérez", "Ana García"]),
+        ("Jeff Mason in Washington", ["Jeff Mason"]),
+        ("Jane Doe, Reuters", ["Jane Doe"]),
+        ("Jean de la Fontaine", ["Jean de la Fontaine"]),
+        ("JANE DOE", ["JANE DOE"]),
+        ("A. B. Smith; C. Jones", ["A. B. Smith", "C. Jones"]),
+    ],
+)
+def test_split_names_finds_people(text: str, names: list[str]) -> None:
+    assert split_names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "the editorial board",
+        "Monday",
+        "hand, the letter was found",
+        "John Irish; additional reporting",
+        "x" * 400,
+        "Reuters",
+    ],
+)
+def test_split_names_refuses_non_names(text: str) -> None:
+    assert split_names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Mark Heinrich", True), ("mark heinrich", False), ("The Big Red Bus Company Ltd Now", False)],
+)
+def test_is_person_name(text: str, expected: bool) -> None:
+    assert is_person_name(text) is expected

@@ -1,0 +1,106 @@
+"""Rule packs: every shipped pack loads, and every rule's examples check out."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.errors import RulePackError
+from newsclean.rules import (
+    UNIVERSAL,
+    Scope,
+    available_languages,
+    check_examples,
+    load_pack,
+    parse_pack,
+    rules_for,
+)
+
+PACKS = [UNIVERSAL, *available_languages()]
+ALL_RULES = [rule for name in PACKS for rule in load_pack(name).rules]
+
+
+def test_rules_ship_the_required_languages() -> None:
+    assert {"en", "fr", "de", "es"} <= set(available_languages())
+
+
+def test_rules_ids_are_unique_across_packs() -> None:
+    ids = [rule.id for rule in ALL_RULES]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=[rule.id for rule in ALL_RULES])
+def test_rules_examples_match_and_counter_examples_do_not(rule: object) -> None:
+    assert check_examples(rule) == []  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=[rule.id for rule in ALL_RULES])
+def test_rules_have_examples_and_a_note(rule: object) -> None:
+    assert rule.examples, "every rule needs at least one example"  # type: ignore[attr-defined]
+    assert rule.note, "every rule says why it exists"  # type: ignore[attr-defined]
+    if rule.pattern is not None:  # type: ignore[attr-defined]
+        assert rule.counter_examples, "pattern rules need a counter-example"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", PACKS)
+def test_rules_each_pack_has_a_description(name: str) -> None:
+    assert load_pack(name).description.strip()
+
+
+def test_rules_for_unknown_language_falls_back_to_english() -> None:
+    assert rules_for("xx") is rules_for("en")
+    assert rules_for(None) is rules_for("en")
+    assert any(r.id.startswith("en.") for r in rules_for("xx")["credit"].rules)
+
+
+def test_rules_for_french_includes_universal_first() -> None:
+    ids = [rule.id for rule in rules_for("fr")["paywall"].rules]
+    assert ids[0].startswith("universal.")
+    assert "fr.paywall.inscrivez_vous" in ids
+
+
+def _pack(rule: str, lists: str = "") -> str:
+    return f'language = "xx"\ndescription = "test"\n{lists}\n[[rules]]\n{rule}\n'
+
+
+@pytest.mark.parametrize(
+    ("rule_text", "problem"),
+    [
+        ('id = "xx.paywall.a"\nphrases = []', "empty phrase list"),
+        ('id = "xx.paywall.a"\npattern = "(unclosed"', "does not compile"),
+        ('id = "xx.nosuchstep.a"\nphrases = ["x"]', "unknown step"),
+        ('id = "yy.paywall.a"\nphrases = ["x"]', "id must look like"),
+        ('id = "xx.paywall.a"\nphrases = ["x"]\npattern = "x"', "exactly one"),
+        ('id = "xx.paywall.a"\nphrases = ["x"]\nkind = "nope"', "nope"),
+        ('id = "xx.paywall.a"\nphrases = ["x"]\nscope = "middle"', "middle"),
+        ('id = "xx.paywall.a"\nphrases = ["x"]\nmax_chars = 0', "max_chars"),
+        ('id = "xx.paywall.a"\nphrases = ["x"]\ncolour = "red"', "unknown keys"),
+        ('id = "xx.paywall.a"\npattern = "\\\\L<missing>"', "does not compile"),
+        ('id = "xx.paywall.a"\nphrases = ["..."]', "empty once punctuation"),
+    ],
+)
+def test_parse_pack_rejects_bad_rules_naming_file_and_rule(rule_text: str, problem: str) -> None:
+    with pytest.raises(RulePackError) as info:
+        parse_pack(_pack(rule_text), "my_pack.toml", {})
+    message = str(info.value)
+    assert "my_pack.toml" in message
+    assert problem in message
+
+
+def test_parse_pack_rejects_duplicate_ids_and_bad_toml() -> None:
+    rule = 'id = "xx.paywall.a"\nphrases = ["x"]'
+    with pytest.raises(RulePackError, match="duplicate rule id"):
+        parse_pack(_pack(rule) + "[[rules]]\n" + rule + "\n", "p.toml", {})
+    with pytest.raises(RulePackError, match="invalid TOML"):
+        parse_pack("language = ", "p.toml", {})
+
+
+def test_parse_pack_compiles_named_lists_and_scopes() -> None:
+    text = _pack(
+        'id = "xx.read_more.tail"\nscope = "suffix"\nphrases = ["Read more"]',
+    ) + '[[rules]]\nid = "xx.advert.agency"\npattern = "ad by \\\\L<agencies>"\n'
+    pack = parse_pack(text, "p.toml", {"agencies": ("Reuters",)})
+    tail, agency = pack.rules
+    assert tail.scope is Scope.SUFFIX
+    assert tail.match("Prices rose. Read more") is not None
+    assert tail.match("to read more") is None
+    assert agency.match("Ad by Reuters") is not None
