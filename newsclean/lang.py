@@ -46,7 +46,7 @@ def _get_factory() -> object:
 
 
 def language_sample(segments: tuple[Segment, ...], limit: int = LANGUAGE_SAMPLE_CHARS) -> str:
-    """Up to ``limit`` characters from the longest lines, in document order.
+    """Up to ``limit`` characters from the longest distinct lines, in document order.
 
     >>> from newsclean.segment import segment
     >>> language_sample(segment("Menu\\nA long sentence of body text.\\nHome"), limit=12)
@@ -54,8 +54,12 @@ def language_sample(segments: tuple[Segment, ...], limit: int = LANGUAGE_SAMPLE_
     """
     longest = heapq.nlargest(_SAMPLE_LINES, segments, key=lambda s: (len(s.text), -s.index))
     chosen: list[Segment] = []
+    seen: set[str] = set()
     total = 0
     for seg in longest:
+        if seg.text in seen:
+            continue
+        seen.add(seg.text)
         chosen.append(seg)
         total += len(seg.text) + 1
         if total >= limit:

@@ -18,6 +18,7 @@ def whole_text_timeout(n_chars: int) -> float:
     """
     return 1.0 + _WHOLE_TEXT_SECONDS_PER_MB * n_chars / 1_000_000
 
+
 # Characters of body text given to language detection.
 LANGUAGE_SAMPLE_CHARS = 1000
 

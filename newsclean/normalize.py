@@ -73,7 +73,7 @@ def needs_ftfy(text: str) -> bool:
 def normalize(text: str) -> str:
     """Repair mojibake, unify line breaks to ``"\\n"`` and drop invisible characters.
 
-    >>> normalize("l\u2019homme\r\nÃ©tait\u200b l\u00e0")
+    >>> normalize("l’homme\\r\\nÃ©tait\\u200b là")
     'l’homme\\nétait là'
     """
     timeout = whole_text_timeout(len(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 import regex
 
@@ -10,17 +11,25 @@ from newsclean.document import Document
 from newsclean.errors import ConfigError, UnknownStepError
 from newsclean.extract.metadata import build_metadata
 from newsclean.filters import FILTERS, DatelineFilter, Filter
-from newsclean.lang import detect, language_sample
-from newsclean.model import CleanResult, Removal
+from newsclean.lang import Detected, detect, language_sample
+from newsclean.model import CleanResult, Removal, Segment
 from newsclean.normalize import normalize
 from newsclean.rules.loader import rules_for
 from newsclean.segment import rebuild_text, segment
 
 _LANG_CODE = regex.compile(r"[a-z]{2,3}")
+# Re-detections allowed when cleaning changes what the language sample sees.
+_LANGUAGE_ROUNDS = 2
+
+
+def _language_of(detected: Detected | None) -> tuple[str | None, float | None]:
+    if detected is None:
+        return None, None
+    return detected.language, detected.confidence
 
 
 def check_text(text: object, caller: str = "clean") -> str:
-    """Return ``text`` if it is a ``str``; otherwise raise a ``TypeError`` that says what to pass."""
+    """Return ``text`` if it is a ``str``, else raise a ``TypeError`` that says what to pass."""
     if isinstance(text, str):
         return text
     if isinstance(text, (bytes, bytearray, memoryview)):
@@ -66,7 +75,11 @@ class Pipeline:
         """
         filters: list[Filter] = []
         for name, factory in FILTERS.items():
-            filters.append(DatelineFilter(keep_in_text=True) if name == "dateline" and keep_dateline else factory())
+            filters.append(
+                DatelineFilter(keep_in_text=True)
+                if name == "dateline" and keep_dateline
+                else factory()
+            )
         return cls(filters)
 
     @property
@@ -84,19 +97,44 @@ class Pipeline:
     def clean(self, text: str, lang: str | None = None) -> CleanResult:
         """Clean one text. ``lang`` (ISO 639-1) skips language detection.
 
-        >>> Pipeline.default().clean("Advertisement\\nThe council approved the budget on Monday.", lang="en").text
-        'The council approved the budget on Monday.'
+        >>> Pipeline.default().clean("Advertisement\\nThe council met.", lang="en").text
+        'The council met.'
         """
         check_text(text)
         source = normalize(text)
         segments = segment(source)
-        confidence: float | None = None
-        if lang is None:
-            detected = detect(language_sample(segments))
-            language = detected.language if detected else None
-            confidence = detected.confidence if detected else None
-        else:
-            language = _language_code(lang)
+        if lang is not None:
+            return self._run(source, segments, _language_code(lang), None)
+        # Detect on the input, then confirm on the output: boilerplate in another language
+        # can sway the first guess, and cleaning the output again must find the language
+        # the output was cleaned with (idempotence). A second call happens only when
+        # cleaning changed the sampled lines.
+        sample = language_sample(segments)
+        detected = detect(sample)
+        result = self._run(source, segments, *_language_of(detected))
+        for _ in range(_LANGUAGE_ROUNDS):
+            kept_sample = language_sample(segment(result.text))
+            if kept_sample == sample:
+                break
+            confirmed = detect(kept_sample)
+            if _language_of(confirmed)[0] == _language_of(detected)[0]:
+                if confirmed is not None:
+                    result = replace(
+                        result,
+                        metadata=replace(result.metadata, language_confidence=confirmed.confidence),
+                    )
+                break
+            sample, detected = kept_sample, confirmed
+            result = self._run(source, segments, *_language_of(detected))
+        return result
+
+    def _run(
+        self,
+        source: str,
+        segments: tuple[Segment, ...],
+        language: str | None,
+        confidence: float | None,
+    ) -> CleanResult:
         doc = Document(source, segments, language, rules_for(language))
         for step in self._filters:
             for proposal in step.propose(doc):
@@ -124,8 +162,9 @@ _DEFAULT: Pipeline | None = None
 def clean(text: str, lang: str | None = None) -> CleanResult:
     """Clean one text with the default pipeline.
 
-    >>> clean("PARIS, 28 janvier (Reuters) – Le président a parlé avec son homologue.", lang="fr").metadata.dateline.location
-    'PARIS'
+    >>> result = clean("PARIS, 28 janvier (Reuters) – Le président a parlé.", lang="fr")
+    >>> result.text, result.metadata.dateline.location
+    ('Le président a parlé.', 'PARIS')
     """
     global _DEFAULT
     check_text(text)

@@ -20,7 +20,8 @@ def test_french_sample_keeps_the_nine_article_paragraphs(french_sample: str) -> 
 def test_french_sample_metadata(french_sample: str) -> None:
     meta = newsclean.clean(french_sample).metadata
     assert meta.language == "fr"
-    assert meta.language_confidence is not None and meta.language_confidence > 0.9
+    assert meta.language_confidence is not None
+    assert meta.language_confidence > 0.9
     assert meta.dateline is not None
     assert (meta.dateline.location, meta.dateline.date, meta.dateline.agency) == (
         "PARIS",
@@ -66,4 +67,6 @@ def test_french_sample_keep_dateline_option(french_sample: str) -> None:
 
 def test_french_sample_keeps_typography(french_sample: str) -> None:
     text = newsclean.clean(french_sample).text
-    assert "’" in text and "«" in text and "»" in text
+    assert "’" in text
+    assert "«" in text
+    assert "»" in text

@@ -28,9 +28,7 @@ def observed(sample: Path) -> dict[str, Any]:
     return {
         "text": result.text,
         "metadata": result.metadata.to_dict(),
-        "removed": [
-            {"kind": r.kind.value, "rule": r.rule, "text": r.text} for r in result.removed
-        ],
+        "removed": [{"kind": r.kind.value, "rule": r.rule, "text": r.text} for r in result.removed],
     }
 
 
@@ -53,7 +51,10 @@ def update() -> None:
     for sample in CASES:
         path = expected_path(sample)
         old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        record = {"comment": old.get("comment", "TODO: say what this case shows"), **observed(sample)}
+        record = {
+            "comment": old.get("comment", "TODO: say what this case shows"),
+            **observed(sample),
+        }
         path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {path.relative_to(SAMPLES.parent)}")
 

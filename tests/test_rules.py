@@ -95,9 +95,12 @@ def test_parse_pack_rejects_duplicate_ids_and_bad_toml() -> None:
 
 
 def test_parse_pack_compiles_named_lists_and_scopes() -> None:
-    text = _pack(
-        'id = "xx.read_more.tail"\nscope = "suffix"\nphrases = ["Read more"]',
-    ) + '[[rules]]\nid = "xx.advert.agency"\npattern = "ad by \\\\L<agencies>"\n'
+    text = (
+        _pack(
+            'id = "xx.read_more.tail"\nscope = "suffix"\nphrases = ["Read more"]',
+        )
+        + '[[rules]]\nid = "xx.advert.agency"\npattern = "ad by \\\\L<agencies>"\n'
+    )
     pack = parse_pack(text, "p.toml", {"agencies": ("Reuters",)})
     tail, agency = pack.rules
     assert tail.scope is Scope.SUFFIX

@@ -8,6 +8,9 @@ from newsclean.document import Proposal
 from newsclean.extract.names import split_names
 from newsclean.model import Dateline, Kind, Metadata
 
+# Captured groups whose names are reporters: bylines, "Reporting by", "Writing by", …
+AUTHOR_GROUPS = ("authors", "writers", "additional", "compilers")
+
 
 def _add(values: list[str], value: str | None) -> None:
     if value and value not in values:
@@ -42,8 +45,9 @@ def build_metadata(
     sources: list[str] = []
     dateline: Dateline | None = None
     for proposal in sorted(proposals, key=lambda p: (p.start, p.end)):
-        for name in split_names(proposal.field("authors") or ""):
-            _add(authors, name)
+        for group in AUTHOR_GROUPS:
+            for name in split_names(proposal.field(group) or ""):
+                _add(authors, name)
         for name in split_names(proposal.field("editors") or ""):
             _add(editors, name)
         _add(credits, proposal.field("credit"))

@@ -15,17 +15,64 @@ _SEPARATORS = regex.compile(
     regex.IGNORECASE,
 )
 # "John Irish in Paris", "Jean Dupont à Lyon": the place goes, the name stays.
-_PLACE_TAIL = regex.compile(
-    r"\s+(?:in|à|aus|en|em|w|в|from|desde)\s+\p{Lu}[\p{L}.'’\- ]*$"
-)
+_PLACE_TAIL = regex.compile(r"\s+(?:in|à|aus|en|em|w|в|from|desde)\s+\p{Lu}[\p{L}.'’\- ]*$")
 _PARENTHETICAL = regex.compile(r"\s*\([^()]{0,60}\)")
 # Credit-list entries that name an organisation, not a reporter.
 _NOT_PERSONS = frozenset(
-    """reuters ap afp dpa efe epa ansa apa sda kna epd pap tass xinhua bloomberg cnn bbc staff
-    redaktion rédaction redacción redazione agencies agencias agences agenturen""".split()
+    [
+        "reuters",
+        "ap",
+        "afp",
+        "dpa",
+        "efe",
+        "epa",
+        "ansa",
+        "apa",
+        "sda",
+        "kna",
+        "epd",
+        "pap",
+        "tass",
+        "xinhua",
+        "bloomberg",
+        "cnn",
+        "bbc",
+        "staff",
+        "redaktion",
+        "rédaction",
+        "redacción",
+        "redazione",
+        "agencies",
+        "agencias",
+        "agences",
+        "agenturen",
+    ]
 ) | {"associated press", "the associated press", "europa press", "ria novosti", "staff writer"}
 _NAME_PARTICLES = frozenset(
-    "de da di del della der den des du la le van von zu dos das y bin al ibn ben mac".split()
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "des",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "zu",
+        "dos",
+        "das",
+        "y",
+        "bin",
+        "al",
+        "ibn",
+        "ben",
+        "mac",
+    ]
 )
 _NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|\p{Lu}\.)(?:-\p{Lu}[\p{Ll}'’]*)*")
 

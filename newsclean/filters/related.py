@@ -18,6 +18,12 @@ MAX_BLOCK_LABEL_WORDS = 5
 BLOCK_RULE = "builtin.related.headline_after_header"
 
 
+def _is_headline_text(text: str) -> bool:
+    """A headline worth recording: three words or more, and not a timestamp ("2 hours ago")."""
+    words = word_count(text)
+    return words >= 3 and not (words <= 4 and any(ch.isdigit() for ch in text))
+
+
 class RelatedFilter(RuleLineFilter):
     """Removes related-stories headers with the run of headline-like lines that follows,
     and single lines such as "Lesen Sie auch: <headline>"; headlines go to metadata."""
@@ -67,7 +73,7 @@ class RelatedFilter(RuleLineFilter):
             text = doc.remaining(seg.index)
             if is_headline_like(text):
                 fields: tuple[tuple[str, str], ...] = ()
-                if word_count(text) >= 3:
+                if _is_headline_text(text):
                     fields = (("related", text),)
                 yield Proposal(
                     seg.index, seg.start, seg.end, Kind.RELATED, BLOCK_RULE, self.name, fields

@@ -147,9 +147,8 @@ def _compile_rule(
         if scope is Scope.SUFFIX and not source.endswith(r"\Z"):
             source = rf"(?:{source})\Z"
         try:
-            pattern = regex.compile(
-                source, flags, ignore_unused=True, **{k: list(v) for k, v in lists.items()}
-            )
+            named: dict[str, Any] = {k: list(v) for k, v in lists.items()}
+            pattern = regex.compile(source, flags, ignore_unused=True, **named)
         except (regex.error, ValueError, KeyError) as exc:
             raise _fail(origin, rule_id, f"pattern does not compile: {exc}") from None
     return Rule(
@@ -204,9 +203,7 @@ def parse_pack(text: str, origin: str, shared_lists: Mapping[str, tuple[str, ...
 def _pack_files() -> dict[str, Any]:
     folder = resources.files("newsclean.rules")
     return {
-        Path(entry.name).stem: entry
-        for entry in folder.iterdir()
-        if entry.name.endswith(".toml")
+        Path(entry.name).stem: entry for entry in folder.iterdir() if entry.name.endswith(".toml")
     }
 
 
@@ -224,9 +221,7 @@ def load_pack(name: str) -> RulePack:
     """The shipped pack ``name`` (a language code or ``universal``), compiled once."""
     files = _pack_files()
     if name not in files:
-        raise RulePackError(
-            f"no rule pack {name!r}; available: {', '.join(sorted(files))}"
-        )
+        raise RulePackError(f"no rule pack {name!r}; available: {', '.join(sorted(files))}")
     shared = {} if name == UNIVERSAL else load_pack(UNIVERSAL).lists
     origin = f"newsclean/rules/{name}.toml"
     pack = parse_pack(files[name].read_text(encoding="utf-8"), origin, shared)

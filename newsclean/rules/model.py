@@ -77,7 +77,9 @@ class Rule:
             if len(line) > self.max_chars:
                 return None
             if self.pattern is None:
-                return RuleMatch(0, len(line), self.sets) if phrase_key(line) in self.phrases else None
+                return (
+                    RuleMatch(0, len(line), self.sets) if phrase_key(line) in self.phrases else None
+                )
             found = self.pattern.fullmatch(line, timeout=REGEX_TIMEOUT)
         elif self.scope is Scope.PREFIX:
             assert self.pattern is not None

@@ -1,0 +1,46 @@
+"""The invariant and idempotence on every real page of the dev benchmark, when it is present.
+
+The data lives outside the repository (``../shared/data``); without it these tests skip
+with a message saying where they looked.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import newsclean
+from newsclean import rebuild_text
+
+from .conftest import DEV_DATA
+
+pytestmark = pytest.mark.skipif(
+    not DEV_DATA.exists(), reason=f"benchmark data not found at {DEV_DATA}"
+)
+
+
+def _pages() -> Iterator[dict[str, Any]]:
+    with gzip.open(DEV_DATA, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+def test_dev_pages_rebuild_and_are_idempotent() -> None:
+    failures: list[str] = []
+    count = 0
+    for page in _pages():
+        count += 1
+        result = newsclean.clean(page["raw_p"])
+        spans = [(r.start, r.end) for r in result.removed]
+        if rebuild_text(result.source, spans) != result.text:
+            failures.append(f"{page['id']}: removed spans do not rebuild the text")
+        if any(result.source[r.start : r.end] != r.text for r in result.removed):
+            failures.append(f"{page['id']}: a removal's text is not its span")
+        if newsclean.clean(result.text).text != result.text:
+            failures.append(f"{page['id']}: cleaning twice removes more")
+    assert count > 400
+    assert failures == []

@@ -1,0 +1,254 @@
+"""Each filter family on small documents: what it removes, what it leaves, what it records."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Kind
+from newsclean.filters.author_blurb import is_title_fragment_run
+from newsclean.shape import ends_like_sentence, is_headline_like, is_short_label
+
+BODY = "The city council approved the new budget on Monday after a long debate."
+BODY2 = "Officials said the plan would take effect in the spring of next year."
+
+
+def cut(text: str, lang: str = "en") -> list[tuple[Kind, str]]:
+    result = newsclean.clean(text, lang=lang)
+    return [(r.kind, r.text.strip()) for r in result.removed]
+
+
+# Lines removed whole, with the kind expected, in several languages.
+REMOVED_LINES = [
+    ("en", "Sign up now for free unlimited access to Reuters.com", Kind.PAYWALL),
+    ("en", "Already a subscriber? Log in", Kind.PAYWALL),
+    ("en", "Subscribe to continue reading", Kind.PAYWALL),
+    (
+        "fr",
+        "Inscrivez-vous maintenant pour un accès gratuit et illimité à Reuters.com",
+        Kind.PAYWALL,
+    ),
+    ("fr", "Il vous reste 72% de cet article à lire.", Kind.PAYWALL),
+    ("de", "Weiterlesen mit SZ Plus", Kind.PAYWALL),
+    ("es", "Suscríbete para seguir leyendo", Kind.PAYWALL),
+    ("en", "This website uses cookies to ensure you get the best experience.", Kind.COOKIE),
+    ("de", "Wir verwenden Cookies, um unsere Website zu verbessern.", Kind.COOKIE),
+    ("en", "Advertisement", Kind.ADVERT),
+    ("fr", "Publicité", Kind.ADVERT),
+    ("de", "Anzeige", Kind.ADVERT),
+    ("es", "Publicidad", Kind.ADVERT),
+    ("en", "Our Standards: The Thomson Reuters Trust Principles.", Kind.FOOTER),
+    ("fr", "Nos normes : Principes de confiance de Thomson Reuters.", Kind.FOOTER),
+    ("en", "© 2024 The Associated Press. All rights reserved.", Kind.FOOTER),
+    ("en", "Reporting by Jeff Mason; Editing by Chizu Nomiyama", Kind.CREDIT),
+    ("fr", "Rapport John Irish; Montage par Sudeep Kar-Gupta et Mark Heinrich", Kind.CREDIT),
+    ("en", "By Jane Doe", Kind.BYLINE),
+    ("fr", "Par Jean Dupont", Kind.BYLINE),
+    ("de", "Von Hans Müller", Kind.BYLINE),
+    ("es", "Por Ana García", Kind.BYLINE),
+    ("en", "A man walks past the Capitol in Washington. REUTERS/Kevin Lamarque", Kind.CAPTION),
+    ("de", "Olaf Scholz im Bundestag. Foto: Michael Kappeler/dpa", Kind.CAPTION),
+    ("en", "Read more", Kind.READ_MORE),
+    ("fr", "Lire la suite", Kind.READ_MORE),
+    ("de", "Weiterlesen", Kind.READ_MORE),
+    ("es", "Leer más", Kind.READ_MORE),
+    ("en", "Read more: Fed holds rates steady as inflation cools", Kind.RELATED),
+    ("de", "Lesen Sie auch: Merkel trifft Macron in Paris", Kind.RELATED),
+    ("en", "Jane Doe is a reporter at Example News. Follow her on Twitter.", Kind.AUTHOR_BLURB),
+    (
+        "en",
+        "Hardcore beer fanatic. Twitter trailblazer. Thinker. Problem solver.",
+        Kind.AUTHOR_BLURB,
+    ),
+    ("en", "Sign up for our free Morning Briefing newsletter", Kind.PROMO),
+    ("en", "Share", Kind.PROMO),
+    ("fr", "Suivez-nous sur Facebook et Twitter", Kind.PROMO),
+    ("de", "Teilen", Kind.PROMO),
+    ("es", "Síguenos en Twitter", Kind.PROMO),
+    ("en", "Skip to main content", Kind.NAVIGATION),
+    ("en", "Home > News > World", Kind.NAVIGATION),
+    ("de", "Impressum", Kind.NAVIGATION),
+]
+
+
+@pytest.mark.parametrize(("lang", "line", "kind"), REMOVED_LINES)
+def test_filters_remove_boilerplate_lines(lang: str, line: str, kind: Kind) -> None:
+    assert cut(f"{BODY}\n{line}\n{BODY2}", lang) == [(kind, line)]
+
+
+# Article lines that share words with boilerplate but must stay.
+KEPT_LINES = [
+    ("en", "The minister said they would sign up to the agreement by Friday."),
+    ("en", "Subscribers were told the magazine would close after 40 years."),
+    ("en", "The bakers use cookies from three local suppliers, the owner said."),
+    ("en", "Advertisement spending rose 5% in the quarter, the report showed."),
+    ("en", "Copyright law protects authors for 70 years after their death."),
+    ("en", "Reporting by the newspaper revealed the scandal last year."),
+    ("en", "By Monday the rain had stopped and roads reopened."),
+    ("en", "He told Reuters that the talks went well and would continue."),
+    ("en", "She wants children to read more."),
+    ("en", "Related to the case, the court heard from two more witnesses."),
+    ("en", "He paused. Then he spoke. The room was silent. Nobody moved at all, for minutes."),
+    ("en", "Share prices fell sharply in early trading on Wednesday."),
+    ("en", "Home prices rose for the third month in a row."),
+    ("fr", "Par ailleurs, le gouvernement a démenti toute hausse d'impôts."),
+    ("fr", "Inscrivez-vous sur les listes électorales avant le 4 mars."),
+    ("de", "Von Montag an gilt die neue Regel für alle Pendler."),
+    ("de", "Der Artikel ist für alle Leser interessant, sagte sie."),
+    ("es", "Por otro lado, el Gobierno negó los hechos."),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), KEPT_LINES)
+def test_filters_keep_article_lines(lang: str, line: str) -> None:
+    assert cut(f"{BODY}\n{line}\n{BODY2}", lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "phrase", "kept"),
+    [
+        (
+            "en",
+            "Sales rose 5% in the quarter. Read more",
+            "Read more",
+            "Sales rose 5% in the quarter.",
+        ),
+        ("fr", "Le texte a été adopté. Lire la suite", "Lire la suite", "Le texte a été adopté."),
+        ("de", "Die Steuern sinken. Weiterlesen", "Weiterlesen", "Die Steuern sinken."),
+        ("es", "El plan fue aprobado. Leer más »", "Leer más »", "El plan fue aprobado."),
+    ],
+)
+def test_read_more_trailing_phrase_is_cut_and_paragraph_kept(
+    lang: str, line: str, phrase: str, kept: str
+) -> None:
+    result = newsclean.clean(f"{line}\n{BODY}", lang=lang)
+    assert result.text.split("\n")[0] == kept
+    assert [(r.kind, r.text.strip()) for r in result.removed] == [(Kind.READ_MORE, phrase)]
+
+
+@pytest.mark.parametrize(
+    ("lead", "location", "date", "agency"),
+    [
+        ("WASHINGTON (AP) — ", "WASHINGTON", None, "AP"),
+        ("LONDON, Jan 28 (Reuters) - ", "LONDON", "Jan 28", "Reuters"),
+        ("BERLIN (dpa) - ", "BERLIN", None, "dpa"),
+        ("Berlin (dpa) - ", "Berlin", None, "dpa"),
+        ("MADRID, 28 Ene. (EUROPA PRESS) - ", "MADRID", "28 Ene.", "EUROPA PRESS"),
+        ("PARIS, 28 janvier (Reuters) – ", "PARIS", "28 janvier", "Reuters"),
+        ("NEW YORK — ", "NEW YORK", None, None),
+    ],
+)
+def test_dateline_is_cut_and_parsed(
+    lead: str, location: str, date: str | None, agency: str | None
+) -> None:
+    result = newsclean.clean(lead + BODY, lang="en")
+    assert result.text == BODY
+    dateline = result.metadata.dateline
+    assert dateline is not None
+    assert dateline.text == lead.strip()
+    assert (dateline.location, dateline.date, dateline.agency) == (location, date, agency)
+    if agency:
+        assert result.metadata.source == agency
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Merkel (CDU) - Die Kanzlerin sprach lange über die Lage.",
+        "Washington — a city of monuments — was quiet on Sunday.",
+        "PARIS (Reuters) - ",
+    ],
+)
+def test_dateline_needs_its_signals(line: str) -> None:
+    assert newsclean.clean(line, lang="en").metadata.dateline is None
+
+
+def test_related_block_takes_headlines_until_a_paragraph() -> None:
+    text = "\n".join(
+        [
+            BODY,
+            "More Stories",
+            "Oil prices climb as supply worries outweigh demand",
+            "2 hours ago",
+            "Sterling steadies ahead of Bank of England decision",
+            BODY2,
+        ]
+    )
+    result = newsclean.clean(text, lang="en")
+    assert result.text == f"{BODY}\n{BODY2}"
+    assert result.metadata.related == [
+        "Oil prices climb as supply worries outweigh demand",
+        "Sterling steadies ahead of Bank of England decision",
+    ]
+    assert {r.kind for r in result.removed} == {Kind.RELATED}
+
+
+def test_caption_splits_caption_and_credit() -> None:
+    line = "Workers unload containers at the port. REUTERS/Peter Nicholls"
+    meta = newsclean.clean(f"{line}\n{BODY}", lang="en").metadata
+    assert meta.captions == ["Workers unload containers at the port."]
+    assert meta.photo_credits == ["REUTERS/Peter Nicholls"]
+
+
+def test_credit_fills_authors_and_editors() -> None:
+    line = (
+        "(Reporting by Jeff Mason in Washington; Writing by Ann Lee; "
+        "Editing by Bo Li and Tom Brown)"
+    )
+    meta = newsclean.clean(f"{BODY}\n{line}", lang="en").metadata
+    assert meta.authors == ["Jeff Mason", "Ann Lee"]
+    assert meta.editors == ["Bo Li", "Tom Brown"]
+
+
+def test_context_removes_button_after_prompt_but_not_elsewhere() -> None:
+    prompt = "Sign up now for free unlimited access to Reuters.com"
+    text = f"{BODY}\n{prompt}\nRegister now\n{BODY2}\nIn brief\n{BODY}"
+    removed = cut(text)
+    assert (Kind.PAYWALL, "Register now") in removed
+    assert all(line != "In brief" for _, line in removed)
+
+
+def test_context_removes_headline_like_tail_after_credit() -> None:
+    text = f"{BODY}\nReporting by Jeff Mason; Editing by Bo Li\nMarkets rally on rate hopes\n"
+    result = newsclean.clean(text, lang="en")
+    assert result.text == BODY
+    assert (Kind.FOOTER, "Markets rally on rate hopes") in [
+        (r.kind, r.text) for r in result.removed
+    ]
+
+
+def test_duplicate_short_lines_go_and_paragraphs_keep_the_first() -> None:
+    text = f"Print edition\n{BODY}\nPrint edition\n{BODY2}\n{BODY2}"
+    result = newsclean.clean(text, lang="en")
+    assert result.text == f"{BODY}\n{BODY2}"
+    assert [r.kind for r in result.removed] == [Kind.DUPLICATE] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("« Analyste. Passionné du Web. Expert en musique certifié. Explorateur. »", True),
+        ("Zombie fan. Coffee lover. Web nerd. Music guru.", True),
+        ("Yes. No. Maybe.", False),
+        ("He left at 5. She stayed. They met. It rained.", False),
+        ("He paused. Then he spoke, slowly. The room was silent. Nobody moved.", False),
+    ],
+)
+def test_title_fragment_run(text: str, expected: bool) -> None:
+    assert is_title_fragment_run(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "headline", "label"),
+    [
+        ("Markets rally on rate hopes", False, True, False),
+        ("He left.", True, False, False),
+        ("« Il a dit non. »", True, False, False),
+        ("Inscription", False, False, True),
+        ("Register now", False, True, True),
+    ],
+)
+def test_shape_predicates(text: str, sentence: bool, headline: bool, label: bool) -> None:
+    assert ends_like_sentence(text) is sentence
+    assert is_headline_like(text) is headline
+    assert is_short_label(text) is label

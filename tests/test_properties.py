@@ -1,0 +1,97 @@
+"""Hypothesis properties: never raises, spans are sound, text rebuilds, idempotent, stable."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import CleanResult, rebuild_text
+
+BOILERPLATE = [
+    "Advertisement",
+    "Read more",
+    "More Stories",
+    "Share",
+    "Inscription",
+    "Lesen Sie auch",
+    "Sign up now for free unlimited access to Reuters.com",
+    "Subscribe to continue reading",
+    "Reporting by John Irish; Editing by Mark Heinrich",
+    "By Jane Doe",
+    "Par Jean Dupont",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "© 2024 Example Media.",
+    "We use cookies to improve your experience.",
+    "Home > News > World",
+    "Accept all",
+    "Workers at the port. REUTERS/Peter Nicholls",
+    "Foto: Kay Nietfeld/dpa",
+    "Publicité",
+    "Zombie fan. Coffee lover. Web nerd. Music guru.",
+    "Te puede interesar",
+    "Lire la suite",
+]
+ARTICLE = [
+    "The council approved the budget on Monday after a long debate.",
+    "LONDON, Jan 28 (Reuters) - British retail sales fell in January, a survey showed.",
+    "Le président a déclaré qu'il souhaitait poursuivre les pourparlers. Lire la suite",
+    "Berlin (dpa) - Der Bundestag hat am Freitag den Mindestlohn erhöht.",
+    "Markets rally on rate hopes",
+    "« Il a dit qu'il ne voulait pas de guerre », a déclaré le responsable.",
+]
+LINES = st.one_of(
+    st.sampled_from(BOILERPLATE),
+    st.sampled_from(ARTICLE),
+    st.text(max_size=80),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
+)
+DOCUMENTS = st.one_of(
+    st.text(max_size=400),
+    st.lists(LINES, max_size=25).map("\n".join),
+    st.lists(LINES, max_size=12).map("\r\n".join),
+)
+LANGS = st.sampled_from([None, "en", "fr", "de", "es"])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_spans(result: CleanResult) -> None:
+    previous_end = 0
+    for removal in result.removed:
+        assert 0 <= removal.start < removal.end <= len(result.source)
+        assert removal.start >= previous_end, "removals overlap or are unsorted"
+        assert result.source[removal.start : removal.end] == removal.text
+        assert "\n" not in removal.text
+        previous_end = removal.end
+
+
+@SETTINGS
+@given(DOCUMENTS, LANGS)
+def test_clean_never_raises_and_spans_are_sound(text: str, lang: str | None) -> None:
+    result = newsclean.clean(text, lang=lang)
+    check_spans(result)
+
+
+@SETTINGS
+@given(DOCUMENTS, LANGS)
+def test_cutting_removed_spans_rebuilds_the_text(text: str, lang: str | None) -> None:
+    result = newsclean.clean(text, lang=lang)
+    spans = [(r.start, r.end) for r in result.removed]
+    assert rebuild_text(result.source, spans) == result.text
+    for line in result.text.split("\n") if result.text else []:
+        assert line
+        assert line == line.strip()
+
+
+@SETTINGS
+@given(DOCUMENTS, LANGS)
+def test_clean_is_idempotent(text: str, lang: str | None) -> None:
+    once = newsclean.clean(text, lang=lang)
+    twice = newsclean.clean(once.text, lang=lang)
+    assert twice.text == once.text
+
+
+@SETTINGS
+@given(DOCUMENTS)
+def test_clean_is_deterministic(text: str) -> None:
+    assert newsclean.clean(text).to_dict() == newsclean.clean(text).to_dict()
