@@ -13,6 +13,7 @@ from newsclean.extract.metadata import build_metadata
 from newsclean.filters import FILTERS, DatelineFilter, Filter
 from newsclean.lang import Detected, detect, language_sample
 from newsclean.model import CleanResult, Removal, Segment
+from newsclean.modes import Mode
 from newsclean.normalize import normalize
 from newsclean.rules.loader import rules_for
 from newsclean.segment import rebuild_text, segment
@@ -67,19 +68,26 @@ class Pipeline:
         self._filters: tuple[Filter, ...] = tuple(filters)
 
     @classmethod
-    def default(cls, *, keep_dateline: bool = False) -> Pipeline:
+    def default(cls, *, mode: str = "balanced", keep_dateline: bool = False) -> Pipeline:
         """All built-in steps in their standard order.
 
-        ``keep_dateline=True`` leaves the dateline in the text (it is still parsed into
-        ``metadata.dateline``).
+        ``mode`` trades keeping article text against removing boilerplate:
+        ``"precision"`` removes only what rules name, ``"balanced"`` (the default) adds
+        the block and neighbour heuristics, ``"recall"`` removes page chrome more
+        aggressively. ``keep_dateline=True`` leaves the dateline in the text (it is still
+        parsed into ``metadata.dateline``).
         """
+        try:
+            chosen = Mode(mode)
+        except ValueError:
+            valid = ", ".join(m.value for m in Mode)
+            raise ConfigError(f"unknown mode {mode!r}; valid modes: {valid}") from None
         filters: list[Filter] = []
         for name, factory in FILTERS.items():
-            filters.append(
-                DatelineFilter(keep_in_text=True)
-                if name == "dateline" and keep_dateline
-                else factory()
-            )
+            if name == "dateline" and keep_dateline:
+                filters.append(DatelineFilter(keep_in_text=True))
+            else:
+                filters.append(factory(chosen))
         return cls(filters)
 
     @property
@@ -104,38 +112,50 @@ class Pipeline:
         source = normalize(text)
         segments = segment(source)
         if lang is not None:
-            return self._run(source, segments, _language_code(lang), None)
+            return self._run(source, segments, [_language_code(lang)], None)
         # Detect on the input, then confirm on the output: boilerplate in another language
         # can sway the first guess, and cleaning the output again must find the language
         # the output was cleaned with (idempotence). A second call happens only when
         # cleaning changed the sampled lines.
         sample = language_sample(segments)
         detected = detect(sample)
-        result = self._run(source, segments, *_language_of(detected))
+        languages = [_language_of(detected)[0]]
+        result = self._run(source, segments, languages, detected)
         for _ in range(_LANGUAGE_ROUNDS):
             kept_sample = language_sample(segment(result.text))
             if kept_sample == sample:
                 break
             confirmed = detect(kept_sample)
-            if _language_of(confirmed)[0] == _language_of(detected)[0]:
-                if confirmed is not None:
-                    result = replace(
-                        result,
-                        metadata=replace(result.metadata, language_confidence=confirmed.confidence),
-                    )
+            if confirmed is None:
+                # Too little text left to tell: keep the language the input showed.
                 break
-            sample, detected = kept_sample, confirmed
-            result = self._run(source, segments, *_language_of(detected))
+            if confirmed.language in languages:
+                # The output reads as a language whose rules were applied: cleaning it
+                # again applies a subset of them and removes nothing more.
+                result = replace(
+                    result,
+                    metadata=replace(
+                        result.metadata,
+                        language=confirmed.language,
+                        language_confidence=confirmed.confidence,
+                    ),
+                )
+                break
+            # Apply the new language's rules on top of those already applied, so that
+            # whichever of them the output is later detected as, nothing more goes.
+            languages.append(confirmed.language)
+            sample = kept_sample
+            result = self._run(source, segments, languages, confirmed)
         return result
 
     def _run(
         self,
         source: str,
         segments: tuple[Segment, ...],
-        language: str | None,
-        confidence: float | None,
+        languages: list[str | None],
+        detected: Detected | None,
     ) -> CleanResult:
-        doc = Document(source, segments, language, rules_for(language))
+        doc = Document(source, segments, languages[-1], rules_for(*languages))
         for step in self._filters:
             for proposal in step.propose(doc):
                 doc.accept(proposal)
@@ -144,6 +164,9 @@ class Pipeline:
             Removal(p.start, p.end, source[p.start : p.end], p.kind, p.rule, p.step) for p in cuts
         )
         text_out = rebuild_text(source, [(r.start, r.end) for r in removed])
+        language, confidence = (
+            _language_of(detected) if detected is not None else (languages[-1], None)
+        )
         metadata = build_metadata([*cuts, *doc.annotations], language, confidence)
         return CleanResult(text_out, source, removed, metadata, tuple(doc.warnings))
 

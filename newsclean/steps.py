@@ -22,6 +22,7 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "navigation",
     "context",
     "duplicate",
+    "layout",
 )
 
 # The kind a step's rules remove unless a rule says otherwise.

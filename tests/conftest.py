@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,3 +15,12 @@ DEV_DATA = ROOT.parent / "shared" / "data" / "dev.jsonl.gz"
 @pytest.fixture(scope="session")
 def french_sample() -> str:
     return (SAMPLES / "reuters_fr_putin_macron.txt").read_text(encoding="utf-8")
+
+
+# CI runs the same examples every time (a red build must be reproducible); local runs
+# explore new ones.
+if os.environ.get("CI"):
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, print_blob=True)
+    settings.load_profile("ci")

@@ -9,12 +9,15 @@ from newsclean import Kind
 from newsclean.filters.author_blurb import is_title_fragment_run
 from newsclean.shape import ends_like_sentence, is_headline_like, is_short_label
 
+# Filter families are tested without the layout step, which would also remove the short
+# lines around these tiny documents; it has tests of its own.
+PIPELINE = newsclean.Pipeline.default().without("layout")
 BODY = "The city council approved the new budget on Monday after a long debate."
 BODY2 = "Officials said the plan would take effect in the spring of next year."
 
 
 def cut(text: str, lang: str = "en") -> list[tuple[Kind, str]]:
-    result = newsclean.clean(text, lang=lang)
+    result = PIPELINE.clean(text, lang=lang)
     return [(r.kind, r.text.strip()) for r in result.removed]
 
 
@@ -121,7 +124,7 @@ def test_filters_keep_article_lines(lang: str, line: str) -> None:
 def test_read_more_trailing_phrase_is_cut_and_paragraph_kept(
     lang: str, line: str, phrase: str, kept: str
 ) -> None:
-    result = newsclean.clean(f"{line}\n{BODY}", lang=lang)
+    result = PIPELINE.clean(f"{line}\n{BODY}", lang=lang)
     assert result.text.split("\n")[0] == kept
     assert [(r.kind, r.text.strip()) for r in result.removed] == [(Kind.READ_MORE, phrase)]
 
@@ -141,7 +144,7 @@ def test_read_more_trailing_phrase_is_cut_and_paragraph_kept(
 def test_dateline_is_cut_and_parsed(
     lead: str, location: str, date: str | None, agency: str | None
 ) -> None:
-    result = newsclean.clean(lead + BODY, lang="en")
+    result = PIPELINE.clean(lead + BODY, lang="en")
     assert result.text == BODY
     dateline = result.metadata.dateline
     assert dateline is not None
@@ -160,7 +163,7 @@ def test_dateline_is_cut_and_parsed(
     ],
 )
 def test_dateline_needs_its_signals(line: str) -> None:
-    assert newsclean.clean(line, lang="en").metadata.dateline is None
+    assert PIPELINE.clean(line, lang="en").metadata.dateline is None
 
 
 def test_related_block_takes_headlines_until_a_paragraph() -> None:
@@ -174,7 +177,7 @@ def test_related_block_takes_headlines_until_a_paragraph() -> None:
             BODY2,
         ]
     )
-    result = newsclean.clean(text, lang="en")
+    result = PIPELINE.clean(text, lang="en")
     assert result.text == f"{BODY}\n{BODY2}"
     assert result.metadata.related == [
         "Oil prices climb as supply worries outweigh demand",
@@ -185,7 +188,7 @@ def test_related_block_takes_headlines_until_a_paragraph() -> None:
 
 def test_caption_splits_caption_and_credit() -> None:
     line = "Workers unload containers at the port. REUTERS/Peter Nicholls"
-    meta = newsclean.clean(f"{line}\n{BODY}", lang="en").metadata
+    meta = PIPELINE.clean(f"{line}\n{BODY}", lang="en").metadata
     assert meta.captions == ["Workers unload containers at the port."]
     assert meta.photo_credits == ["REUTERS/Peter Nicholls"]
 
@@ -195,7 +198,7 @@ def test_credit_fills_authors_and_editors() -> None:
         "(Reporting by Jeff Mason in Washington; Writing by Ann Lee; "
         "Editing by Bo Li and Tom Brown)"
     )
-    meta = newsclean.clean(f"{BODY}\n{line}", lang="en").metadata
+    meta = PIPELINE.clean(f"{BODY}\n{line}", lang="en").metadata
     assert meta.authors == ["Jeff Mason", "Ann Lee"]
     assert meta.editors == ["Bo Li", "Tom Brown"]
 
@@ -210,7 +213,7 @@ def test_context_removes_button_after_prompt_but_not_elsewhere() -> None:
 
 def test_context_removes_headline_like_tail_after_credit() -> None:
     text = f"{BODY}\nReporting by Jeff Mason; Editing by Bo Li\nMarkets rally on rate hopes\n"
-    result = newsclean.clean(text, lang="en")
+    result = PIPELINE.clean(text, lang="en")
     assert result.text == BODY
     assert (Kind.FOOTER, "Markets rally on rate hopes") in [
         (r.kind, r.text) for r in result.removed
@@ -219,7 +222,7 @@ def test_context_removes_headline_like_tail_after_credit() -> None:
 
 def test_duplicate_short_lines_go_and_paragraphs_keep_the_first() -> None:
     text = f"Print edition\n{BODY}\nPrint edition\n{BODY2}\n{BODY2}"
-    result = newsclean.clean(text, lang="en")
+    result = PIPELINE.clean(text, lang="en")
     assert result.text == f"{BODY}\n{BODY2}"
     assert [r.kind for r in result.removed] == [Kind.DUPLICATE] * 3
 

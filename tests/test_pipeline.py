@@ -85,7 +85,7 @@ def test_pipeline_rejects_duplicate_step_names() -> None:
 
 def test_pipeline_without_a_step_keeps_its_lines() -> None:
     text = "Advertisement\nThe council approved the budget."
-    assert Pipeline.default().without("advert").clean(text, lang="en").text == text
+    assert Pipeline.default().without("advert", "layout").clean(text, lang="en").text == text
 
 
 def test_pipe_keeps_order_and_is_lazy() -> None:

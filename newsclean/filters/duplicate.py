@@ -1,5 +1,5 @@
-"""Lines repeated within one document: repeated labels go entirely, repeated paragraphs
-keep their first occurrence."""
+"""Lines repeated within one document: repeated labels go entirely, repeated sentences and
+paragraphs keep their first occurrence."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from newsclean.document import Document, Proposal
 from newsclean.model import Kind
-from newsclean.shape import word_count
+from newsclean.shape import ends_like_sentence, word_count
 
 SHORT_RULE = "builtin.duplicate.repeated_short_line"
 PARAGRAPH_RULE = "builtin.duplicate.repeated_paragraph"
@@ -33,7 +33,11 @@ class DuplicateFilter:
         for key, indexes in occurrences.items():
             if len(indexes) < 2:
                 continue
-            short = len(key) <= MAX_SHORT_CHARS and word_count(key) <= MAX_SHORT_WORDS
+            short = (
+                len(key) <= MAX_SHORT_CHARS
+                and word_count(key) <= MAX_SHORT_WORDS
+                and not ends_like_sentence(key)
+            )
             chosen = indexes if short else indexes[1:]
             rule = SHORT_RULE if short else PARAGRAPH_RULE
             for index in chosen:

@@ -230,12 +230,14 @@ def load_pack(name: str) -> RulePack:
     return pack
 
 
-def rules_for(language: str | None) -> Mapping[str, StepRules]:
-    """Rules by step for a language: universal first, then the language's pack.
+def rules_for(*languages: str | None) -> Mapping[str, StepRules]:
+    """Rules by step: universal first, then each language's pack in the order given.
 
-    A language without a pack (or ``None``) gets universal + English, never an error.
+    A language without a pack (or ``None``) gets the English pack, never an error.
     """
-    return _rules_for_pack(language if language in _languages() else FALLBACK_LANGUAGE)
+    known = _languages()
+    packs = tuple(dict.fromkeys(lang if lang in known else FALLBACK_LANGUAGE for lang in languages))
+    return _rules_for_packs(packs or (FALLBACK_LANGUAGE,))
 
 
 @functools.cache
@@ -244,8 +246,8 @@ def _languages() -> frozenset[str]:
 
 
 @functools.cache
-def _rules_for_pack(name: str) -> Mapping[str, StepRules]:
-    packs = (load_pack(UNIVERSAL), load_pack(name))
+def _rules_for_packs(names: tuple[str, ...]) -> Mapping[str, StepRules]:
+    packs = (load_pack(UNIVERSAL), *(load_pack(name) for name in names))
     by_step: dict[str, StepRules] = {}
     for step in DEFAULT_STEPS:
         rules = tuple(rule for pack in packs for rule in pack.rules if rule.step == step)

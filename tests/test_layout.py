@@ -1,0 +1,68 @@
+"""The layout step: page chrome before and after the article's paragraphs goes."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Kind, Pipeline
+from newsclean.filters.layout import is_paragraph_like
+
+PARAGRAPHS = [
+    "The city council approved the new budget on Monday after a long debate.",
+    "Officials said the plan would take effect in the spring of next year.",
+    "Opposition members argued that the spending cuts went too far, too fast.",
+]
+
+
+def test_layout_removes_menus_before_and_link_lists_after() -> None:
+    text = "\n".join(
+        ["News", "Politics", "Business", "Sport", *PARAGRAPHS, "Weather", "Markets rally on hopes"]
+    )
+    result = newsclean.clean(text, lang="en")
+    assert result.text == "\n".join(PARAGRAPHS)
+    kinds = {(r.text, r.kind) for r in result.removed}
+    assert ("Politics", Kind.NAVIGATION) in kinds
+    assert ("Markets rally on hopes", Kind.RELATED) in kinds
+
+
+def test_layout_keeps_subheadings_and_list_items_inside_the_article() -> None:
+    text = "\n".join([PARAGRAPHS[0], "What happens next", PARAGRAPHS[1], "Item one", PARAGRAPHS[2]])
+    assert newsclean.clean(text, lang="en").text == text
+
+
+def test_layout_keeps_a_second_large_cluster_after_a_long_gap() -> None:
+    gap = ["Photo gallery", "Slide 1", "Slide 2", "Slide 3", "Slide 4", "Slide 5", "Slide 6"]
+    more = [p.replace("the", "that") for p in PARAGRAPHS]
+    text = "\n".join([*PARAGRAPHS, *gap, *more])
+    result = newsclean.clean(text, lang="en")
+    assert result.text.startswith(PARAGRAPHS[0])
+    assert result.text.endswith(more[-1])
+
+
+def test_layout_precision_mode_keeps_chrome() -> None:
+    text = "\n".join(["News", "Politics", *PARAGRAPHS])
+    assert Pipeline.default(mode="precision").clean(text, lang="en").text == text
+
+
+def test_layout_without_paragraphs_removes_nothing() -> None:
+    text = "Politics\nBusiness\nSport"
+    assert newsclean.clean(text, lang="en").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council approved the budget on Monday.", True),
+        ("Politics Business Tech Sport Culture", False),
+        ("表示されるメニューから「プロパティ」をクリック。", True),
+        ("Short line.", False),
+    ],
+)
+def test_is_paragraph_like(text: str, expected: bool) -> None:
+    assert is_paragraph_like(text) is expected
+
+
+def test_unknown_mode_is_a_config_error() -> None:
+    with pytest.raises(newsclean.ConfigError, match="valid modes"):
+        Pipeline.default(mode="aggressive")
