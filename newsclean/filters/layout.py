@@ -52,10 +52,16 @@ class _Cluster:
     first: int
     last: int
     score: int
+    region: int
+
+
+# Rules with this role mark where the article has ended (a comment header, say): no
+# article span reaches past one.
+ENDS_ARTICLE_ROLE = "ends_article"
 
 
 class LayoutFilter:
-    """Removes kept lines before and after the main cluster of paragraph-like lines."""
+    """Removes kept lines before and after the main clusters of paragraph-like lines."""
 
     name = "layout"
 
@@ -68,37 +74,53 @@ class LayoutFilter:
     def propose(self, doc: Document) -> Iterator[Proposal]:
         if self.mode is Mode.PRECISION:
             return
-        kept = [seg.index for seg in doc.segments if not doc.is_removed(seg.index)]
-        texts = {index: doc.remaining(index) for index in kept}
-        clusters = self._clusters(kept, texts)
+        end_rules = {
+            rule.id
+            for step_rules in doc.rules.values()
+            for rule in step_rules.rules
+            if rule.role == ENDS_ARTICLE_ROLE
+        }
+        clusters = self._clusters(doc, end_rules)
         if not clusters:
             return
-        best = max(cluster.score for cluster in clusters)
-        major = [c for c in clusters if c.score >= self.min_share * best]
+        best = max(clusters, key=lambda cluster: cluster.score)
+        major = [
+            c
+            for c in clusters
+            if c.region == best.region and c.score >= self.min_share * best.score
+        ]
         first, last = major[0].first, major[-1].last
-        for index in kept:
-            if first <= index <= last:
+        for seg in doc.segments:
+            index = seg.index
+            if first <= index <= last or doc.is_removed(index):
                 continue
-            seg = doc.segments[index]
             if index < first:
                 yield Proposal(index, seg.start, seg.end, Kind.NAVIGATION, BEFORE_RULE, self.name)
             else:
-                kind = Kind.RELATED if is_headline_like(texts[index]) else Kind.FOOTER
+                text = doc.remaining(index)
+                kind = Kind.RELATED if is_headline_like(text) else Kind.FOOTER
                 yield Proposal(index, seg.start, seg.end, kind, AFTER_RULE, self.name)
 
-    def _clusters(self, kept: list[int], texts: dict[int, str]) -> list[_Cluster]:
-        """Runs of paragraph-like lines with at most ``max_gap`` other lines between them."""
+    def _clusters(self, doc: Document, end_rules: set[str]) -> list[_Cluster]:
+        """Runs of paragraph-like lines with at most ``max_gap`` other lines between them;
+        an end-of-article marker starts a new region."""
         clusters: list[_Cluster] = []
         gap = 0
-        for index in kept:
-            text = texts[index]
+        region = 0
+        for seg in doc.segments:
+            index = seg.index
+            if doc.is_removed(index):
+                if any(cut.rule in end_rules for cut in doc.cuts(index)):
+                    region += 1
+                continue
+            text = doc.remaining(index)
             if not is_paragraph_like(text):
                 gap += 1
                 continue
-            if not clusters or gap > self.max_gap:
-                clusters.append(_Cluster(index, index, len(text)))
+            current = clusters[-1] if clusters else None
+            if current is None or gap > self.max_gap or current.region != region:
+                clusters.append(_Cluster(index, index, len(text), region))
             else:
-                current = clusters[-1]
-                clusters[-1] = _Cluster(current.first, index, current.score + len(text))
+                clusters[-1] = _Cluster(current.first, index, current.score + len(text), region)
             gap = 0
         return clusters
