@@ -255,3 +255,16 @@ def test_shape_predicates(text: str, sentence: bool, headline: bool, label: bool
     assert ends_like_sentence(text) is sentence
     assert is_headline_like(text) is headline
     assert is_short_label(text) is label
+
+
+def test_many_bylines_are_teasers_and_name_no_author() -> None:
+    teasers = "\n".join(f"By {name}" for name in ("Ann Lee", "Bo Li", "Tom Brown"))
+    meta = PIPELINE.clean(f"{BODY}\n{teasers}\n{BODY2}", lang="en").metadata
+    assert meta.authors == []
+
+
+def test_comment_header_ends_the_article() -> None:
+    comment = "I think the council is wrong about this budget and said so at the meeting."
+    text = f"{BODY}\n{BODY2}\njoetoronto says: November 19, 2019 at 6:44 am\n{comment}"
+    result = newsclean.clean(text, lang="en")
+    assert result.text == f"{BODY}\n{BODY2}"

@@ -10,6 +10,8 @@ from newsclean.model import Dateline, Kind, Metadata
 
 # Captured groups whose names are reporters: bylines, "Reporting by", "Writing by", …
 AUTHOR_GROUPS = ("authors", "writers", "additional", "compilers")
+# More byline lines than this on one page and none of them is trusted.
+MAX_BYLINES = 2
 
 
 def _add(values: list[str], value: str | None) -> None:
@@ -44,7 +46,13 @@ def build_metadata(
     related: list[str] = []
     sources: list[str] = []
     dateline: Dateline | None = None
-    for proposal in sorted(proposals, key=lambda p: (p.start, p.end)):
+    ordered = sorted(proposals, key=lambda p: (p.start, p.end))
+    # Many bylines on one page belong to teasers of other stories: naming no author beats
+    # naming the wrong one.
+    trust_bylines = sum(1 for p in ordered if p.kind is Kind.BYLINE) <= MAX_BYLINES
+    for proposal in ordered:
+        if proposal.kind is Kind.BYLINE and not trust_bylines:
+            continue
         for group in AUTHOR_GROUPS:
             for name in split_names(proposal.field(group) or ""):
                 _add(authors, name)
