@@ -95,12 +95,6 @@ class Document:
             return None
         return max(self._cuts[index], key=lambda cut: cut.end - cut.start).kind
 
-    def removed_step(self, index: int) -> str | None:
-        """The step of the longest cut of a fully removed segment, else ``None``."""
-        if not self.is_removed(index):
-            return None
-        return max(self._cuts[index], key=lambda cut: cut.end - cut.start).step
-
     def match(self, rule: Rule, text: str, index: int) -> RuleMatch | None:
         """Apply one rule to a line; a timed-out rule is skipped and reported, not raised."""
         try:

@@ -98,13 +98,20 @@ def is_person_name(text: str) -> bool:
 
 
 def split_names(text: str) -> list[str]:
-    """The names in a credit list, or ``[]`` when any part is not a name.
+    """The names in a credit list, or ``[]`` when any part is not a name (or time ran out).
 
     >>> split_names("Sudeep Kar-Gupta et Mark Heinrich")
     ['Sudeep Kar-Gupta', 'Mark Heinrich']
     >>> split_names("John Irish in Paris; additional reporting")
     []
     """
+    try:
+        return _split_names(text)
+    except TimeoutError:
+        return []
+
+
+def _split_names(text: str) -> list[str]:
     text = _PARENTHETICAL.sub("", text.strip(), timeout=REGEX_TIMEOUT).strip().rstrip(".")
     if not text or len(text) > _MAX_NAMES_CHARS:
         return []
