@@ -7,7 +7,7 @@ one so that no two accepted spans overlap (the earlier step keeps contested char
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsclean.limits import DEFAULT_LINE_RULE_CHARS
 from newsclean.model import Kind, Segment
@@ -128,15 +128,7 @@ class Document:
         for piece_start, piece_end in free:
             if not self.source[piece_start:piece_end].strip():
                 continue
-            piece = Proposal(
-                proposal.segment,
-                piece_start,
-                piece_end,
-                proposal.kind,
-                proposal.rule,
-                proposal.step,
-                proposal.fields,
-            )
+            piece = replace(proposal, start=piece_start, end=piece_end)
             existing.append(piece)
             self.accepted.append(piece)
         existing.sort(key=lambda cut: cut.start)

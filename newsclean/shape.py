@@ -15,14 +15,23 @@ def word_count(text: str) -> int:
     return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
 
 
+def ends_with(text: str, marks: frozenset[str]) -> bool:
+    """Whether the last character before closing quotes, brackets and spaces is in ``marks``.
+
+    >>> ends_with("« Il a dit non. »", frozenset("."))
+    True
+    """
+    trimmed = text.rstrip(_CLOSERS)
+    return bool(trimmed) and trimmed[-1] in marks
+
+
 def ends_like_sentence(text: str) -> bool:
     """Whether the line ends with sentence punctuation (closing quotes ignored).
 
     >>> ends_like_sentence("He left."), ends_like_sentence("Markets rally on rate hopes")
     (True, False)
     """
-    trimmed = text.rstrip(_CLOSERS)
-    return bool(trimmed) and trimmed[-1] in _SENTENCE_END
+    return ends_with(text, _SENTENCE_END)
 
 
 def is_headline_like(text: str, max_words: int = 40, max_chars: int = 250) -> bool:

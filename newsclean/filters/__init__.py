@@ -41,7 +41,7 @@ FILTERS: dict[str, Factory] = {
     "author_blurb": lambda mode: AuthorBlurbFilter(),
     "promo": _rule_filter("promo"),
     "navigation": _rule_filter("navigation"),
-    "context": ContextFilter,
+    "context": lambda mode: ContextFilter(),
     "duplicate": lambda mode: DuplicateFilter(),
     "layout": LayoutFilter,
 }

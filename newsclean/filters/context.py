@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 from newsclean.document import Document, Proposal
 from newsclean.model import Kind
-from newsclean.modes import Mode
 from newsclean.shape import is_headline_like, is_short_label
 
 BESIDE_PROMPT_RULE = "builtin.context.button_after_prompt"
@@ -34,9 +33,6 @@ class ContextFilter:
     lines right after a closing credit line."""
 
     name = "context"
-
-    def __init__(self, mode: Mode = Mode.BALANCED) -> None:
-        self.mode = mode
 
     def propose(self, doc: Document) -> Iterator[Proposal]:
         segments = doc.segments

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsclean.document import Document, Proposal
 from newsclean.filters.base import RuleLineFilter, span_in_line
 from newsclean.model import Segment
@@ -29,15 +31,4 @@ class DatelineFilter(RuleLineFilter):
     def edge_proposal(self, doc: Document, seg: Segment, rule: Rule, found: RuleMatch) -> Proposal:
         fields = (*found.fields, ("dateline", seg.text[found.start : found.end].strip()))
         proposal = span_in_line(seg, rule, RuleMatch(found.start, found.end, fields))
-        if self.keep_in_text:
-            return Proposal(
-                proposal.segment,
-                proposal.start,
-                proposal.end,
-                proposal.kind,
-                proposal.rule,
-                proposal.step,
-                proposal.fields,
-                cut=False,
-            )
-        return proposal
+        return replace(proposal, cut=False) if self.keep_in_text else proposal

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from newsclean.document import Document, Proposal
 from newsclean.model import Kind
 from newsclean.modes import Mode
-from newsclean.shape import is_headline_like, word_count
+from newsclean.shape import ends_with, is_headline_like, word_count
 
 BEFORE_RULE = "builtin.layout.before_article"
 AFTER_RULE = "builtin.layout.after_article"
 
 _TERMINAL = frozenset(".!?…:;。！？")
-_CLOSERS = "\"'”’»)]\u00a0\u202f\u2009 \t"
 # Scripts written without spaces: count characters instead of words.
 _CHARS_PER_WORD_NO_SPACES = 2
 # A line ending like a sentence with at least this many words is prose, not chrome.
@@ -39,9 +38,7 @@ def is_paragraph_like(text: str) -> bool:
     words = word_count(text)
     if words <= 2 and len(text) >= 16:
         words = len(text) // _CHARS_PER_WORD_NO_SPACES
-    trimmed = text.rstrip(_CLOSERS)
-    ends = bool(trimmed) and trimmed[-1] in _TERMINAL
-    if words >= MIN_SENTENCE_WORDS and ends:
+    if words >= MIN_SENTENCE_WORDS and ends_with(text, _TERMINAL):
         return True
     inner = sum(text.count(mark) for mark in ",.;")
     return words >= 25 and inner >= 2

@@ -39,13 +39,14 @@ class RelatedFilter(RuleLineFilter):
         if step_rules is None:
             return
         header_patterns = step_rules.by_scope(Scope.LINE, HEADER_ROLE)
+        line_rules = step_rules.by_scope(Scope.LINE)
         block_until = -1
         for seg in doc.segments:
             if doc.is_removed(seg.index) or seg.index <= block_until:
                 continue
             header = self._header_rule(doc, seg, header_patterns)
             if header is None:
-                proposal = self.match_line(doc, seg, step_rules.by_scope(Scope.LINE))
+                proposal = self.match_line(doc, seg, line_rules)
                 if proposal is not None:
                     yield proposal
                 continue
