@@ -39,3 +39,44 @@ def explain_result(result: CleanResult) -> str:
         if kept:
             rows.append(f"KEEP {'':13} {'':{rule_width}} | {_clip(kept)}")
     return "\n".join(row.rstrip() if row.endswith("| ") else row for row in rows)
+
+
+# One colour per kind family: reading order matters more than telling all fourteen apart.
+_ANSI_KIND = {
+    "paywall": "31",
+    "promo": "31",
+    "advert": "31",
+    "cookie": "31",
+    "related": "35",
+    "read_more": "35",
+    "navigation": "35",
+    "footer": "33",
+    "duplicate": "33",
+    "credit": "36",
+    "byline": "36",
+    "dateline": "36",
+    "caption": "34",
+    "author_blurb": "34",
+}
+_RESET = "\x1b[0m"
+
+
+def explain_colored(result: CleanResult) -> str:
+    """The source as written, each removed span struck through in its kind's colour and
+    followed by a dim ``[kind rule]`` label; kept text is left plain.
+
+    >>> from newsclean import clean
+    >>> print(repr(explain_colored(clean("Advertisement\\nRain.", lang="en"))))
+    '\\x1b[9;31mAdvertisement\\x1b[0m\\x1b[2m [advert universal.advert.label]\\x1b[0m\\nRain.'
+    """
+    source = result.source
+    pieces: list[str] = []
+    cursor = 0
+    for removal in result.removed:
+        pieces.append(source[cursor : removal.start])
+        colour = _ANSI_KIND.get(removal.kind.value, "31")
+        pieces.append(f"\x1b[9;{colour}m{removal.text}{_RESET}")
+        pieces.append(f"\x1b[2m [{removal.kind.value} {removal.rule}]{_RESET}")
+        cursor = removal.end
+    pieces.append(source[cursor:])
+    return "".join(pieces).rstrip("\n")

@@ -42,16 +42,29 @@ def test_cli_clean_with_removed_and_without_step() -> None:
     assert {r["kind"] for r in record["newsclean"]["removed"]} >= {"paywall", "caption"}
 
 
+def test_cli_usage_errors_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["clean", "--workers", "0", FRENCH])
+    assert stopped.value.code == 1
+    assert "positive integer" in capsys.readouterr().err
+    status, _ = run("clean", "--lang", "french!", FRENCH)
+    assert status == 1
+
+
 def test_cli_unknown_step_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     status, _ = run("clean", "--without", "nope", FRENCH)
     assert status == 1
     assert "valid step names" in capsys.readouterr().err
 
 
-def test_cli_missing_file_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _ = run("clean", "no/such/file.txt")
-    assert status == 1
-    assert "no/such/file.txt" in capsys.readouterr().err
+def test_cli_missing_file_gives_an_error_record(capsys: pytest.CaptureFixture[str]) -> None:
+    status, output = run("clean", "no/such/file.txt", FRENCH)
+    assert status == 2
+    missing, french = (json.loads(line) for line in output.splitlines())
+    assert missing["error"]["input"] == "no/such/file.txt"
+    assert "No such file" in missing["error"]["message"]
+    assert french["newsclean"]["metadata"]["language"] == "fr"
+    assert "1 of 2 records failed" in capsys.readouterr().err
 
 
 def test_cli_explain_shows_rules() -> None:
