@@ -1,0 +1,91 @@
+"""Cleaning results as flat, typed columns for tabular tools (Arrow, pandas, Spark).
+
+Every column has the same type in every row (lists may be empty, strings may be null),
+so batches and partitions cleaned separately always concatenate.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from newsclean.model import CleanResult
+from newsclean.pipeline import Pipeline
+
+PREFIX = "newsclean_"
+STRING_COLUMNS = ("language", "dateline", "dateline_location", "dateline_date", "source")
+FLOAT_COLUMNS = ("language_confidence",)
+LIST_COLUMNS = ("authors", "editors", "photo_credits", "captions", "related")
+JSON_COLUMNS = ("removed", "warnings")  # JSON text: nested, and rarely needed as columns
+
+
+def metadata_columns() -> tuple[str, ...]:
+    """The names of the added columns, in order (without the cleaned-text column)."""
+    return tuple(column_types())
+
+
+def column_types() -> dict[str, str]:
+    """Each added column and its type: ``"string"``, ``"float"`` or ``"list"`` (of strings).
+
+    JSON columns are strings holding JSON text.
+    """
+    types = dict.fromkeys(STRING_COLUMNS, "string")
+    types.update(dict.fromkeys(FLOAT_COLUMNS, "float"))
+    types.update(dict.fromkeys(LIST_COLUMNS, "list"))
+    types.update(dict.fromkeys(JSON_COLUMNS, "string"))
+    return {PREFIX + name: kind for name, kind in types.items()}
+
+
+def result_row(result: CleanResult, with_removed: bool) -> dict[str, Any]:
+    """One result's metadata columns; ``removed`` is ``None`` unless ``with_removed``.
+
+    >>> from newsclean import clean
+    >>> row = result_row(clean("PARIS (Reuters) - Rain.", lang="en"), with_removed=False)
+    >>> row["newsclean_dateline_location"], row["newsclean_source"], row["newsclean_authors"]
+    ('PARIS', 'Reuters', [])
+    """
+    meta = result.metadata
+    dateline = meta.dateline
+    removed = json.dumps([r.to_dict() for r in result.removed], ensure_ascii=False)
+    return {
+        PREFIX + "language": meta.language,
+        PREFIX + "dateline": dateline.text if dateline else None,
+        PREFIX + "dateline_location": dateline.location if dateline else None,
+        PREFIX + "dateline_date": dateline.date if dateline else None,
+        PREFIX + "source": meta.source,
+        PREFIX + "language_confidence": meta.language_confidence,
+        PREFIX + "authors": list(meta.authors),
+        PREFIX + "editors": list(meta.editors),
+        PREFIX + "photo_credits": list(meta.photo_credits),
+        PREFIX + "captions": list(meta.captions),
+        PREFIX + "related": list(meta.related),
+        PREFIX + "removed": removed if with_removed else None,
+        PREFIX + "warnings": json.dumps(list(result.warnings), ensure_ascii=False),
+    }
+
+
+def clean_columns(
+    pipeline: Pipeline,
+    texts: Iterable[object],
+    lang: str | None,
+    output_column: str,
+    with_removed: bool,
+) -> dict[str, list[Any]]:
+    """Clean a column of texts into the output column plus the metadata columns.
+
+    A missing text (``None``) gives ``None`` text and empty metadata rather than an error,
+    as tabular data often has holes; any other non-``str`` raises ``TypeError``.
+    """
+    columns: dict[str, list[Any]] = {output_column: [], **{n: [] for n in metadata_columns()}}
+    for text in texts:
+        if text is None:
+            columns[output_column].append(None)
+            for name in metadata_columns():
+                columns[name].append([] if name.removeprefix(PREFIX) in LIST_COLUMNS else None)
+            continue
+        result = pipeline.clean(text, lang=lang)  # type: ignore[arg-type]  # checked inside
+        columns[output_column].append(result.text)
+        for name, value in result_row(result, with_removed).items():
+            columns[name].append(value)
+    return columns

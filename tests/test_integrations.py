@@ -1,0 +1,102 @@
+"""Hugging Face datasets and Dask (on a real two-process LocalCluster) give the same
+results as cleaning one text at a time."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsclean import Pipeline
+from newsclean.integrations.columns import metadata_columns, result_row
+
+from .conftest import SAMPLES
+
+PIPELINE = Pipeline.default()
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def expected_rows(texts: list[str]) -> list[dict[str, object]]:
+    rows = []
+    for text in texts:
+        result = PIPELINE.clean(text)
+        rows.append({"text": result.text, **result_row(result, with_removed=False)})
+    return rows
+
+
+def test_datasets_map_with_processes() -> None:
+    datasets = pytest.importorskip("datasets")
+    from newsclean.integrations.huggingface import clean_dataset
+
+    texts = TEXTS * 3
+    dataset = datasets.Dataset.from_dict({"id": list(range(len(texts))), "text": texts})
+    cleaned = clean_dataset(dataset, num_proc=2, batch_size=4)
+    assert cleaned["id"] == list(range(len(texts)))
+    rows = expected_rows(texts)
+    for name in ("text", *metadata_columns()):
+        assert cleaned[name] == [row[name] for row in rows], name
+    assert "Reuters" in cleaned["newsclean_source"]
+
+
+def test_datasets_holes_and_types() -> None:
+    datasets = pytest.importorskip("datasets")
+    from newsclean.integrations.huggingface import BatchCleaner
+
+    dataset = datasets.Dataset.from_dict({"body": [None, "Advertisement\nRain fell."]})
+    cleaner = BatchCleaner(text_column="body", output_column="clean", lang="en")
+    cleaned = dataset.map(cleaner, batched=True, features=cleaner.features(dataset.features))
+    assert cleaned["clean"] == [None, "Rain fell."]
+    assert cleaned["newsclean_authors"] == [[], []]
+    assert cleaned.features["newsclean_language"].dtype == "string"
+
+
+@pytest.fixture(scope="module")
+def dask_client():  # type: ignore[no-untyped-def]
+    pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client
+
+
+def test_dask_dataframe_on_local_cluster(dask_client) -> None:  # type: ignore[no-untyped-def]
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from newsclean.integrations.dask import clean_dataframe
+
+    assert len(dask_client.scheduler_info()["workers"]) == 2
+    texts = TEXTS * 4
+    frame = dd.from_pandas(pd.DataFrame({"n": range(len(texts)), "text": texts}), npartitions=4)
+    out = clean_dataframe(frame, "text").compute()
+    assert out["n"].tolist() == list(range(len(texts)))
+    rows = expected_rows(texts)
+    assert out["text"].tolist() == [row["text"] for row in rows]
+    for name in metadata_columns():
+        got = [v if not isinstance(v, float) or v == v else None for v in out[name].tolist()]
+        assert [list(v) if hasattr(v, "tolist") else v for v in got] == [
+            row[name] for row in rows
+        ], name
+
+
+def test_dask_bag_on_local_cluster(dask_client) -> None:  # type: ignore[no-untyped-def]
+    import dask.bag as db
+
+    from newsclean.integrations.dask import clean_bag
+
+    lines = [json.dumps({"n": i, "text": TEXTS[i % len(TEXTS)]}) for i in range(12)]
+    lines.insert(5, "{broken")
+    out = clean_bag(db.from_sequence(lines, npartitions=3), with_removed=True).compute()
+    assert len(out) == 13
+    records = [json.loads(line) for line in out]
+    assert "error" in records[5]
+    good = [r for r in records if "error" not in r]
+    assert [r["n"] for r in good] == list(range(12))
+    for record in good:
+        result = PIPELINE.clean(TEXTS[record["n"] % len(TEXTS)])
+        assert record["text"] == result.text
+        assert record["newsclean"]["removed"] == [r.to_dict() for r in result.removed]
