@@ -6,6 +6,7 @@ one so that no two accepted spans overlap (the earlier step keeps contested char
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -53,6 +54,11 @@ class Document:
         self.segments = segments
         self.language = language
         self.rules = rules
+        lowered = source.lower()
+        self._lowered = lowered if len(lowered) == len(source) else None
+        self._starts = [seg.start for seg in segments]
+        self._lines_with: dict[tuple[str, ...], frozenset[int]] = {}
+        self._phrase_lines: dict[str, frozenset[int]] | None = None
         self.warnings: list[str] = []
         self.accepted: list[Proposal] = []
         self.annotations: list[Proposal] = []
@@ -95,6 +101,62 @@ class Document:
             return None
         return max(self._cuts[index], key=lambda cut: cut.end - cut.start).kind
 
+    def lines_with(self, literals: tuple[str, ...]) -> frozenset[int] | None:
+        """Indices of the segments whose text holds one of ``literals`` (lower case, found
+        case-insensitively); ``None`` when ``literals`` is empty (no constraint).
+
+        One scan of the document per literal, at C speed, replaces a test per line.
+        """
+        if not literals:
+            return None
+        found = self._lines_with.get(literals)
+        if found is None:
+            found = frozenset().union(*(self._lines_with_literal(lit) for lit in literals))
+            self._lines_with[literals] = found
+        return found
+
+    def _lines_with_literal(self, literal: str) -> set[int]:
+        lowered = self._lowered
+        if lowered is None:  # lower-casing changed lengths: test segment by segment
+            return {seg.index for seg in self.segments if literal in seg.text.lower()}
+        lines: set[int] = set()
+        position = lowered.find(literal)
+        while position >= 0:
+            index = bisect_right(self._starts, position) - 1
+            if index >= 0:
+                seg = self.segments[index]
+                if position + len(literal) <= seg.end:
+                    lines.add(index)
+                position = lowered.find(literal, max(position + 1, seg.end))
+            else:
+                position = lowered.find(literal, position + 1)
+        return lines
+
+    def phrase_lines(self, step: str) -> frozenset[int]:
+        """Uncut segments whose phrase key is one of ``step``'s phrases."""
+        if self._phrase_lines is None:
+            by_step: dict[str, set[int]] = {name: set() for name in self.rules}
+            indexes = [(name, r.phrase_index) for name, r in self.rules.items() if r.phrase_index]
+            for seg in self.segments:
+                key = self.key(seg.index)
+                if key is None:
+                    continue
+                for name, index in indexes:
+                    if key in index:
+                        by_step[name].add(seg.index)
+            self._phrase_lines = {name: frozenset(lines) for name, lines in by_step.items()}
+        return self._phrase_lines.get(step, frozenset())
+
+    def cut_lines(self) -> list[int]:
+        """Indices of the segments that hold at least one accepted cut."""
+        return [index for index, cuts in self._cuts.items() if cuts]
+
+    def may_match(self, rule: Rule, index: int) -> bool:
+        """``False`` when segment ``index`` cannot match ``rule``: it holds none of the
+        rule's required literals (a line that earlier steps cut is left to the rule)."""
+        lines = self.lines_with(rule.requires)
+        return lines is None or index in lines or index in self._cuts
+
     def match(self, rule: Rule, text: str, index: int) -> RuleMatch | None:
         """Apply one rule to a line; a timed-out rule is skipped and reported, not raised."""
         try:
@@ -128,7 +190,8 @@ class Document:
         for piece_start, piece_end in free:
             if not self.source[piece_start:piece_end].strip():
                 continue
-            piece = replace(proposal, start=piece_start, end=piece_end)
+            whole = piece_start == proposal.start and piece_end == proposal.end
+            piece = proposal if whole else replace(proposal, start=piece_start, end=piece_end)
             existing.append(piece)
             self.accepted.append(piece)
         existing.sort(key=lambda cut: cut.start)

@@ -41,23 +41,52 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 # Every line break Python's str.splitlines knows, except the plain "\n".
-_LINE_BREAKS = regex.compile("\r\n|[\r\u2028\u2029\u0085\u000b\u000c\u001c-\u001e]")
+_BREAK_CHARS = "\r\u2028\u2029\u0085\u000b\u000c\u001c\u001d\u001e"
+_LINE_BREAKS = regex.compile(f"\r\n|[{_BREAK_CHARS}]")
 
 # Terminal escape sequences (colours, cursor moves) and OSC titles.
 _TERMINAL_ESCAPE = regex.compile(
     "\x1b\\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\x1b\\][^\x07\x1b]{0,256}(?:\x07|\x1b\\\\)?"
 )
 
-# Invisible or control characters with no place in article text: C0 and C1 controls
-# (tab and newline excepted), soft hyphen, zero-width space, bidi embeddings, overrides
-# and isolates, word joiner and invisible operators, deprecated format characters, BOM,
-# interlinear annotation marks, object replacement, tag characters, and lone surrogates.
-# Zero-width (non-)joiners stay: they carry meaning in Persian, Indic scripts and emoji.
-_INVISIBLE = regex.compile(
-    "[\u0000-\u0008\u000e-\u001b\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b\u200e\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc"
-    "\U000e0000-\U000e007f]+"
+# Invisible or control characters with no place in article text: C0 controls (tab and
+# newline excepted), soft hyphen, zero-width space, bidi embeddings, overrides and
+# isolates, word joiner and invisible operators, deprecated format characters, BOM,
+# interlinear annotation marks, object replacement and tag characters. Zero-width
+# (non-)joiners stay: they carry meaning in Persian, Indic scripts and emoji.
+_INVISIBLE_RANGES = (
+    ("\u0000", "\u0008"),
+    ("\u000e", "\u001b"),
+    ("\u001f", "\u001f"),
+    ("\u007f", "\u007f"),
+    ("\u00ad", "\u00ad"),
+    ("\u200b", "\u200b"),
+    ("\u200e", "\u200f"),
+    ("\u202a", "\u202e"),
+    ("\u2060", "\u2064"),
+    ("\u2066", "\u206f"),
+    ("\ufeff", "\ufeff"),
+    ("\ufff9", "\ufffc"),
+    ("\U000e0000", "\U000e007f"),
 )
+# C1 controls (but U+0085, a line break): removed last, as ftfy reads them to repair
+# mojibake such as "â€\x9d" into "”".
+_C1_RANGES = (("\u0080", "\u0084"), ("\u0086", "\u009f"))
+
+
+def _char_class(ranges: tuple[tuple[str, str], ...]) -> str:
+    return "[" + "".join(low if low == high else f"{low}-{high}" for low, high in ranges) + "]+"
+
+
+def _char_set(ranges: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(chr(c) for low, high in ranges for c in range(ord(low), ord(high) + 1))
+
+
+_INVISIBLE_BUT_C1 = regex.compile(_char_class(_INVISIBLE_RANGES))
+_INVISIBLE = regex.compile(_char_class(_INVISIBLE_RANGES + _C1_RANGES))
+# A set membership scan is several times faster than the regex on clean text, where
+# there is nothing to remove.
+_INVISIBLE_CHARS = _char_set(_INVISIBLE_RANGES + _C1_RANGES)
 _SURROGATE = regex.compile("[\ud800-\udfff]")
 
 
@@ -80,9 +109,18 @@ def normalize(text: str) -> str:
     if _SURROGATE.search(text, timeout=timeout) is not None:
         text = ftfy.fixes.fix_surrogates(text)
         text = _SURROGATE.sub("\ufffd", text, timeout=timeout)
-    if needs_ftfy(text):
-        text = ftfy.fix_text(text, _FTFY_CONFIG)
     if "\x1b" in text:
         text = _TERMINAL_ESCAPE.sub("", text, timeout=timeout)
-    text = _LINE_BREAKS.sub("\n", text, timeout=timeout)
-    return _INVISIBLE.sub("", text, timeout=timeout)
+    if any(char in text for char in _BREAK_CHARS):
+        text = _LINE_BREAKS.sub("\n", text, timeout=timeout)
+    invisible = not _INVISIBLE_CHARS.isdisjoint(text)
+    # Mojibake is looked for once escapes and invisible characters are gone ("Î\x1b¡" reads
+    # as "Î¡", a mangled "Ρ"), as the next run over the output would see it; C1 controls
+    # stay until then, as they are part of what ftfy decodes.
+    if invisible:
+        text = _INVISIBLE_BUT_C1.sub("", text, timeout=timeout)
+    if needs_ftfy(text):
+        text = ftfy.fix_text(text, _FTFY_CONFIG)
+        text = _LINE_BREAKS.sub("\n", text, timeout=timeout)
+        invisible = True
+    return _INVISIBLE.sub("", text, timeout=timeout) if invisible else text

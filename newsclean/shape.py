@@ -12,7 +12,22 @@ def word_count(text: str) -> int:
     >>> word_count("Read more »")
     2
     """
-    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+    return sum(1 for token in text.split() if token.isalnum() or any(ch.isalnum() for ch in token))
+
+
+def count_words(text: str, limit: int) -> int:
+    """``min(word_count(text), limit)``, stopping as soon as ``limit`` words are seen.
+
+    >>> count_words("one two three four", 2)
+    2
+    """
+    count = 0
+    for token in text.split():
+        if token.isalnum() or any(ch.isalnum() for ch in token):
+            count += 1
+            if count >= limit:
+                break
+    return count
 
 
 def ends_with(text: str, marks: frozenset[str]) -> bool:
@@ -42,10 +57,9 @@ def is_headline_like(text: str, max_words: int = 40, max_chars: int = 250) -> bo
     >>> is_headline_like("He said the talks would continue next week.")
     False
     """
-    if len(text) > max_chars:
+    if len(text) > max_chars or ends_like_sentence(text):
         return False
-    words = word_count(text)
-    return 2 <= words <= max_words and not ends_like_sentence(text)
+    return 2 <= count_words(text, max_words + 1) <= max_words
 
 
 def is_short_label(text: str, max_words: int = 4, max_chars: int = 40) -> bool:

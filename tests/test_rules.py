@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsclean.errors import RulePackError
 from newsclean.rules import (
@@ -12,6 +15,7 @@ from newsclean.rules import (
     check_examples,
     load_pack,
     parse_pack,
+    phrase_key,
     rules_for,
 )
 
@@ -39,6 +43,29 @@ def test_rules_have_examples_and_a_note(rule: object) -> None:
     assert rule.note, "every rule says why it exists"  # type: ignore[attr-defined]
     if rule.pattern is not None:  # type: ignore[attr-defined]
         assert rule.counter_examples, "pattern rules need a counter-example"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=[rule.id for rule in ALL_RULES])
+def test_shipped_pattern_rules_declare_required_literals(rule: object) -> None:
+    # Without them a rule is tried on every line of every document: the packs stay fast
+    # only if each pattern names the words it cannot match without.
+    if rule.pattern is not None:  # type: ignore[attr-defined]
+        assert rule.requires, "pattern rules in shipped packs need 'requires'"  # type: ignore[attr-defined]
+
+
+def test_required_literals_gate_matching() -> None:
+    text = _pack(
+        'id = "xx.promo.a"\npattern = "join (?:our|the) club.*"\nrequires = ["Club"]\n'
+        'examples = ["Join our club today"]\ncounter_examples = ["Join us"]'
+    )
+    (rule,) = parse_pack(text, "p.toml", {}).rules
+    assert rule.requires == ("club",)
+    assert rule.match("JOIN THE CLUB NOW") is not None
+    assert not rule.may_match("Join the team")
+    broken = parse_pack(text.replace('["Club"]', '["team"]'), "p.toml", {}).rules[0]
+    assert check_examples(broken) == [
+        "xx.promo.a: example holds none of the required literals: 'Join our club today'"
+    ]
 
 
 @pytest.mark.parametrize("name", PACKS)
@@ -76,6 +103,8 @@ def _pack(rule: str, lists: str = "") -> str:
         ('id = "xx.paywall.a"\nphrases = ["x"]\ncolour = "red"', "unknown keys"),
         ('id = "xx.paywall.a"\npattern = "\\\\L<missing>"', "does not compile"),
         ('id = "xx.paywall.a"\nphrases = ["..."]', "empty once punctuation"),
+        ('id = "xx.paywall.a"\npattern = "x"\nrequires = []', "requires must be"),
+        ('id = "xx.paywall.a"\npattern = "x"\nrequires = [""]', "requires must be"),
     ],
 )
 def test_parse_pack_rejects_bad_rules_naming_file_and_rule(rule_text: str, problem: str) -> None:
@@ -107,3 +136,10 @@ def test_parse_pack_compiles_named_lists_and_scopes() -> None:
     assert tail.match("Prices rose. Read more") is not None
     assert tail.match("to read more") is None
     assert agency.match("Ad by Reuters") is not None
+
+
+@given(st.text(alphabet=st.sampled_from("aZé9½_ \t\u00a0.,«»!-\u0301\u2003"), max_size=30))
+def test_phrase_key_fast_path_agrees_with_the_definition(text: str) -> None:
+    edge = regex.compile(r"^[\W_]+|[\W_]+$")
+    spaces = regex.compile(r"\s+")
+    assert phrase_key(text) == spaces.sub(" ", edge.sub("", text)).casefold()

@@ -51,7 +51,7 @@ def build_metadata(
     # naming the wrong one.
     trust_bylines = sum(1 for p in ordered if p.kind is Kind.BYLINE) <= MAX_BYLINES
     for proposal in ordered:
-        if proposal.kind is Kind.BYLINE and not trust_bylines:
+        if not proposal.fields or (proposal.kind is Kind.BYLINE and not trust_bylines):
             continue
         for group in AUTHOR_GROUPS:
             for name in split_names(proposal.field(group) or ""):

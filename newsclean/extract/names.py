@@ -105,6 +105,8 @@ def split_names(text: str) -> list[str]:
     >>> split_names("John Irish in Paris; additional reporting")
     []
     """
+    if not text:
+        return []
     try:
         return _split_names(text)
     except TimeoutError:

@@ -61,7 +61,7 @@ class RuleLineFilter:
             return
         line_rules = step_rules.by_scope(Scope.LINE)
         edge_rules = step_rules.by_scope(Scope.PREFIX) + step_rules.by_scope(Scope.SUFFIX)
-        for seg in doc.segments:
+        for seg in self.lines_to_check(doc, self._name, line_rules + edge_rules):
             if doc.is_removed(seg.index):
                 continue
             proposal = self.match_line(doc, seg, line_rules)
@@ -71,10 +71,30 @@ class RuleLineFilter:
             for rule in edge_rules:
                 if doc.cuts(seg.index):
                     break
+                if not doc.may_match(rule, seg.index):
+                    continue
                 found = doc.match(rule, seg.text, seg.index)
                 if found is not None and self.accepts_edge(seg, rule, found):
                     yield self.edge_proposal(doc, seg, rule, found)
                     break
+
+    @staticmethod
+    def lines_to_check(
+        doc: Document, step: str, pattern_rules: tuple[Rule, ...]
+    ) -> Iterator[Segment]:
+        """The segments, in order, that some rule of ``step`` might match: those holding a
+        required literal of a pattern rule or a phrase of the step, and those already cut
+        (their remaining text is tested afresh)."""
+        wanted = set(doc.phrase_lines(step))
+        for rule in pattern_rules:
+            lines = doc.lines_with(rule.requires)
+            if lines is None:
+                yield from doc.segments
+                return
+            wanted.update(lines)
+        wanted.update(doc.cut_lines())
+        for index in sorted(wanted):
+            yield doc.segments[index]
 
     def match_line(
         self, doc: Document, seg: Segment, line_rules: tuple[Rule, ...]
@@ -89,6 +109,8 @@ class RuleLineFilter:
         text = doc.remaining(seg.index)
         for rule in line_rules:
             if rule.role is not None and not self.uses_role(rule.role):
+                continue
+            if not doc.may_match(rule, seg.index):
                 continue
             found = doc.match(rule, text, seg.index)
             if found is not None:

@@ -28,7 +28,7 @@ class DuplicateFilter:
             if doc.is_removed(seg.index):
                 continue
             text = doc.remaining(seg.index)
-            if any(ch.isalpha() for ch in text):
+            if text[:1].isalpha() or any(ch.isalpha() for ch in text):
                 occurrences[" ".join(text.split()).casefold()].append(seg.index)
         for key, indexes in occurrences.items():
             if len(indexes) < 2:

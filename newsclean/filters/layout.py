@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newsclean.document import Document, Proposal
 from newsclean.model import Kind
 from newsclean.modes import Mode
-from newsclean.shape import ends_with, is_headline_like, word_count
+from newsclean.shape import count_words, ends_with, is_headline_like
 
 BEFORE_RULE = "builtin.layout.before_article"
 AFTER_RULE = "builtin.layout.after_article"
@@ -25,6 +25,8 @@ _TERMINAL = frozenset(".!?…:;。！？")
 _CHARS_PER_WORD_NO_SPACES = 2
 # A line ending like a sentence with at least this many words is prose, not chrome.
 MIN_SENTENCE_WORDS = 5
+# A line not ending like a sentence is prose when it is this long and has inner punctuation.
+MIN_PROSE_WORDS = 25
 
 
 def is_paragraph_like(text: str) -> bool:
@@ -35,13 +37,14 @@ def is_paragraph_like(text: str) -> bool:
     >>> is_paragraph_like("Politics Business Tech Sport Culture")
     False
     """
-    words = word_count(text)
+    terminal = ends_with(text, _TERMINAL)
+    if not terminal and sum(text.count(mark) for mark in ",.;") < 2:
+        return False
+    needed = MIN_SENTENCE_WORDS if terminal else MIN_PROSE_WORDS
+    words = count_words(text, max(needed, 3))
     if words <= 2 and len(text) >= 16:
         words = len(text) // _CHARS_PER_WORD_NO_SPACES
-    if words >= MIN_SENTENCE_WORDS and ends_with(text, _TERMINAL):
-        return True
-    inner = sum(text.count(mark) for mark in ",.;")
-    return words >= 25 and inner >= 2
+    return words >= needed
 
 
 @dataclass(frozen=True, slots=True)

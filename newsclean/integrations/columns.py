@@ -41,7 +41,8 @@ def result_row(result: CleanResult, with_removed: bool) -> dict[str, Any]:
     """One result's metadata columns; ``removed`` is ``None`` unless ``with_removed``.
 
     >>> from newsclean import clean
-    >>> row = result_row(clean("PARIS (Reuters) - Rain.", lang="en"), with_removed=False)
+    >>> text = "PARIS (Reuters) - Rain fell on the city all day."
+    >>> row = result_row(clean(text, lang="en"), with_removed=False)
     >>> row["newsclean_dateline_location"], row["newsclean_source"], row["newsclean_authors"]
     ('PARIS', 'Reuters', [])
     """

@@ -1,8 +1,8 @@
 """Hugging Face ``datasets``: clean a text column with ``Dataset.map(batched=True)``.
 
->>> from datasets import Dataset                                      # doctest: +SKIP
->>> from newsclean.integrations.huggingface import clean_dataset      # doctest: +SKIP
->>> clean_dataset(Dataset.from_dict({"text": raw_texts}), num_proc=8)  # doctest: +SKIP
+``clean_dataset(dataset, num_proc=8)`` returns the dataset with its ``text`` column
+cleaned and the ``newsclean_*`` metadata columns added; :class:`BatchCleaner` is the
+function to pass to ``Dataset.map`` yourself.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ named ``[lists]`` that patterns use as ``\\L<name>``, and ``[[rules]]``. Each ru
 ``role``             what the step does with it (e.g. ``header`` in ``related``)
 ``max_chars``        the longest line (or edge window) the rule looks at
 ``case_sensitive``   default false
+``requires``         literals of which every match holds one (case-insensitive): the rule is
+                     tried only on lines that contain one; each example must contain one
 ``sets``             constant fields the rule adds to what it captures (``{source = "Reuters"}``)
 ``examples``         lines the rule must match; ``counter_examples``: lines it must not
 """
@@ -51,6 +53,7 @@ _ALLOWED_KEYS = frozenset(
         "examples",
         "counter_examples",
         "note",
+        "requires",
     }
 )
 
@@ -117,6 +120,9 @@ def _compile_rule(
         flags |= regex.IGNORECASE
     pattern: regex.Pattern[str] | None = None
     phrases: frozenset[str] = frozenset()
+    required = _string_list(raw.get("requires", []), origin, rule_id, "requires")
+    if "requires" in raw and (not required or not all(required)):
+        raise _fail(origin, rule_id, "requires must be a non-empty list of non-empty strings")
     if has_phrases:
         phrase_list = _string_list(raw["phrases"], origin, rule_id, "phrases")
         if not phrase_list:
@@ -138,6 +144,7 @@ def _compile_rule(
                 else rf"(?:^|(?<=[.!?…»”\"’)\]]))\s*{body}(?:\s*[.…»›>→]+)?\s*\Z"
             )
             pattern = regex.compile(source, flags, phrases=list(phrase_list))
+            required = phrase_list  # an edge phrase rule matches one of its phrases
     else:
         source = raw["pattern"]
         if not isinstance(source, str) or not source:
@@ -160,6 +167,7 @@ def _compile_rule(
         role=raw.get("role"),
         pattern=pattern,
         phrases=phrases,
+        requires=tuple(dict.fromkeys(r.lower() for r in required)) if pattern is not None else (),
         sets=tuple(sorted(sets_raw.items())),
         examples=_string_list(raw.get("examples", []), origin, rule_id, "examples"),
         counter_examples=_string_list(
@@ -263,7 +271,9 @@ def check_examples(rule: Rule) -> list[str]:
     """Problems with a rule's own examples: ones it misses, counter-examples it matches."""
     problems = []
     for example in rule.examples:
-        if rule.match(example.strip()) is None:
+        if not rule.may_match(example.strip()):
+            problems.append(f"{rule.id}: example holds none of the required literals: {example!r}")
+        elif rule.match(example.strip()) is None:
             problems.append(f"{rule.id}: example not matched: {example!r}")
     for counter in rule.counter_examples:
         if rule.match(counter.strip()) is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -37,8 +37,18 @@ def phrase_key(text: str) -> str:
     >>> phrase_key("  ▶ Lesen  Sie AUCH: ")
     'lesen sie auch'
     """
-    text = _EDGE_PUNCTUATION.sub("", text, timeout=REGEX_TIMEOUT)
-    return _SPACES.sub(" ", text, timeout=REGEX_TIMEOUT).casefold()
+    if not (text and _is_word_char(text[0]) and _is_word_char(text[-1])):
+        text = _EDGE_PUNCTUATION.sub("", text, timeout=REGEX_TIMEOUT)
+    # Printable text has no whitespace but the plain space (Python counts the others as
+    # separators or controls), so it only needs collapsing where two spaces meet.
+    if not text.isprintable() or "  " in text:
+        text = _SPACES.sub(" ", text, timeout=REGEX_TIMEOUT)
+    return text.casefold()
+
+
+def _is_word_char(char: str) -> bool:
+    """A character ``[\\W_]`` never matches (a letter or a decimal digit): nothing to trim."""
+    return char.isalpha() or char.isdecimal()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +72,9 @@ class Rule:
     role: str | None = None
     pattern: regex.Pattern[str] | None = None
     phrases: frozenset[str] = frozenset()
+    # Literals (case-insensitive) of which every match holds one: a cheap test that spares
+    # the pattern on the many lines that cannot match.
+    requires: tuple[str, ...] = ()
     sets: Fields = ()
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
@@ -80,12 +93,18 @@ class Rule:
                 return (
                     RuleMatch(0, len(line), self.sets) if phrase_key(line) in self.phrases else None
                 )
+            if not self.may_match(line):
+                return None
             found = self.pattern.fullmatch(line, timeout=REGEX_TIMEOUT)
         elif self.scope is Scope.PREFIX:
             assert self.pattern is not None
+            if not self.may_match(line):
+                return None
             found = self.pattern.match(line, 0, self.max_chars, timeout=REGEX_TIMEOUT)
         else:
             assert self.pattern is not None
+            if not self.may_match(line):
+                return None
             window_start = max(0, len(line) - self.max_chars)
             found = self.pattern.search(line, window_start, timeout=REGEX_TIMEOUT)
         if found is None:
@@ -100,6 +119,17 @@ class Rule:
                 return None
         return RuleMatch(found.start(), found.end(), fields + self.sets)
 
+    def may_match(self, line: str) -> bool:
+        """``False`` when the part of ``line`` the rule reads holds none of its ``requires``."""
+        if not self.requires:
+            return True
+        if self.scope is Scope.PREFIX:
+            line = line[: self.max_chars]
+        elif self.scope is Scope.SUFFIX:
+            line = line[-self.max_chars :]
+        lowered = line.lower()
+        return any(literal in lowered for literal in self.requires)
+
 
 @dataclass(frozen=True, slots=True)
 class StepRules:
@@ -108,16 +138,23 @@ class StepRules:
     step: str
     rules: tuple[Rule, ...]
     phrase_index: Mapping[str, Rule]
+    _by_scope: dict[tuple[Scope, str | None], tuple[Rule, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def by_scope(self, scope: Scope, role: str | None = None) -> tuple[Rule, ...]:
         """Pattern rules of one scope (and role, when given), in priority order."""
-        return tuple(
-            rule
-            for rule in self.rules
-            if rule.scope is scope
-            and (role is None or rule.role == role)
-            and (rule.pattern is not None or scope is not Scope.LINE)
-        )
+        cached = self._by_scope.get((scope, role))
+        if cached is None:
+            cached = tuple(
+                rule
+                for rule in self.rules
+                if rule.scope is scope
+                and (role is None or rule.role == role)
+                and (rule.pattern is not None or scope is not Scope.LINE)
+            )
+            self._by_scope[(scope, role)] = cached
+        return cached
 
     def phrase_rule(self, key: str | None, role: str | None = None) -> Rule | None:
         """The phrase-list rule whose phrase equals a line's :func:`phrase_key`, if any."""

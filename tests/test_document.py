@@ -1,0 +1,32 @@
+"""Document's literal index: which lines hold a rule's required words, found in one scan."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean.document import Document
+from newsclean.rules import rules_for
+from newsclean.segment import segment
+
+LITERALS = ("by", "cookies", "i̇", "ß", " us on ")
+PIECES = st.sampled_from(
+    ["By", "bY ", "cookies", "COOKIES", "İ", "ẞ", "ß", "us on", " ", "\n", "x", "b", "y"]
+)
+
+
+@given(
+    st.lists(PIECES, max_size=40).map("".join),
+    st.lists(st.sampled_from(LITERALS), min_size=1, max_size=3),
+)
+def test_lines_with_agrees_with_a_line_by_line_test(text: str, literals: list[str]) -> None:
+    segments = segment(text)
+    doc = Document(text, segments, "en", rules_for("en"))
+    wanted = tuple(dict.fromkeys(literals))
+    expected = {s.index for s in segments if any(lit in s.text.lower() for lit in wanted)}
+    assert doc.lines_with(wanted) == expected
+
+
+def test_lines_with_no_literals_means_every_line() -> None:
+    text = "a\nb"
+    assert Document(text, segment(text), "en", rules_for("en")).lines_with(()) is None
