@@ -88,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--keep-dateline", action="store_true", help="leave the dateline in the text"
         )
+        sub.add_argument(
+            "--rules",
+            action="append",
+            default=[],
+            metavar="PACK.toml",
+            help="a rule pack of your own, validated before any document (repeatable)",
+        )
 
     clean = commands.add_parser(
         "clean",
@@ -145,7 +152,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _pipeline(args: argparse.Namespace) -> Pipeline:
-    pipeline = Pipeline.default(mode=args.mode, keep_dateline=args.keep_dateline)
+    pipeline = Pipeline.default(
+        mode=args.mode, keep_dateline=args.keep_dateline, rule_packs=args.rules
+    )
     return pipeline.without(*args.without)
 
 

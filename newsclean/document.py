@@ -40,6 +40,9 @@ class Proposal:
         return None
 
 
+_DOTTED_I = "\u0130"
+
+
 class Document:
     """Mutable working state of one cleaning run; not part of the public API."""
 
@@ -54,8 +57,14 @@ class Document:
         self.segments = segments
         self.language = language
         self.rules = rules
-        lowered = source.lower()
-        self._lowered = lowered if len(lowered) == len(source) else None
+        # "İ" is the one character whose lower case is two characters long; it becomes "i"
+        # so that offsets stay aligned, and its lines are left to the rules' own test.
+        self._lowered = source.replace(_DOTTED_I, "i").lower()
+        self._unaligned = (
+            frozenset(seg.index for seg in segments if _DOTTED_I in seg.text)
+            if _DOTTED_I in source
+            else frozenset()
+        )
         self._starts = [seg.start for seg in segments]
         self._lines_with: dict[tuple[str, ...], frozenset[int]] = {}
         self._phrase_lines: dict[str, frozenset[int]] | None = None
@@ -111,14 +120,12 @@ class Document:
             return None
         found = self._lines_with.get(literals)
         if found is None:
-            found = frozenset().union(*(self._lines_with_literal(lit) for lit in literals))
+            found = self._unaligned.union(*(self._lines_with_literal(lit) for lit in literals))
             self._lines_with[literals] = found
         return found
 
     def _lines_with_literal(self, literal: str) -> set[int]:
         lowered = self._lowered
-        if lowered is None:  # lower-casing changed lengths: test segment by segment
-            return {seg.index for seg in self.segments if literal in seg.text.lower()}
         lines: set[int] = set()
         position = lowered.find(literal)
         while position >= 0:

@@ -88,6 +88,8 @@ _INVISIBLE = regex.compile(_char_class(_INVISIBLE_RANGES + _C1_RANGES))
 # there is nothing to remove.
 _INVISIBLE_CHARS = _char_set(_INVISIBLE_RANGES + _C1_RANGES)
 _SURROGATE = regex.compile("[\ud800-\udfff]")
+# Repairs after the controls are gone; ftfy reaches its fixed point in one almost always.
+_REPAIR_ROUNDS = 3
 
 
 def needs_ftfy(text: str) -> bool:
@@ -97,6 +99,27 @@ def needs_ftfy(text: str) -> bool:
     (False, True)
     """
     return _MOJIBAKE_HINT.search(text, timeout=whole_text_timeout(len(text))) is not None
+
+
+def _repair_lines(text: str, timeout: float) -> str:
+    """Run ftfy on the lines that show a mojibake hint, and leave the others untouched.
+
+    ftfy works line by line anyway; this spares a 50 MB text with one bad line the cost of
+    a full pass.
+    """
+    pieces: list[str] = []
+    cursor = 0
+    for hint in _MOJIBAKE_HINT.finditer(text, timeout=timeout):
+        if hint.start() < cursor:
+            continue  # inside a line already repaired
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        pieces.append(text[cursor:start])
+        pieces.append(ftfy.fix_text(text[start:end], _FTFY_CONFIG))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def normalize(text: str) -> str:
@@ -116,11 +139,25 @@ def normalize(text: str) -> str:
     invisible = not _INVISIBLE_CHARS.isdisjoint(text)
     # Mojibake is looked for once escapes and invisible characters are gone ("Î\x1b¡" reads
     # as "Î¡", a mangled "Ρ"), as the next run over the output would see it; C1 controls
-    # stay until then, as they are part of what ftfy decodes.
+    # stay for the first repair, as they are part of what ftfy decodes ("â€\x9d" is "”").
     if invisible:
         text = _INVISIBLE_BUT_C1.sub("", text, timeout=timeout)
     if needs_ftfy(text):
-        text = ftfy.fix_text(text, _FTFY_CONFIG)
+        text = _repair_lines(text, timeout)
         text = _LINE_BREAKS.sub("\n", text, timeout=timeout)
         invisible = True
-    return _INVISIBLE.sub("", text, timeout=timeout) if invisible else text
+    if invisible:
+        text = _INVISIBLE.sub("", text, timeout=timeout)
+    # ftfy decides per line, from what the line holds; removing the C1 controls can change
+    # its decision, so repair until a pass changes nothing (normally one pass), as a second
+    # run over the output would.
+    for _ in range(_REPAIR_ROUNDS):
+        if not needs_ftfy(text):
+            break
+        repaired = _repair_lines(text, timeout)
+        repaired = _LINE_BREAKS.sub("\n", repaired, timeout=timeout)
+        repaired = _INVISIBLE.sub("", repaired, timeout=timeout)
+        if repaired == text:
+            break
+        text = repaired
+    return text

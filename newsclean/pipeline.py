@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import regex
 
@@ -17,6 +18,7 @@ from newsclean.modes import Mode
 from newsclean.normalize import normalize
 from newsclean.parallel import ordered_map
 from newsclean.rules.loader import rules_for
+from newsclean.rules.user import UserPack, load_user_pack
 from newsclean.segment import rebuild_text, segment
 
 _LANG_CODE = regex.compile(r"[a-z]{2,3}")
@@ -59,24 +61,37 @@ class Pipeline:
     False
     """
 
-    __slots__ = ("_filters",)
+    __slots__ = ("_filters", "_rule_packs")
 
-    def __init__(self, filters: Sequence[Filter]) -> None:
+    def __init__(
+        self, filters: Sequence[Filter], rule_packs: Sequence[str | Path | UserPack] = ()
+    ) -> None:
         names = [f.name for f in filters]
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise ConfigError(f"step names must be unique; repeated: {', '.join(duplicates)}")
         self._filters: tuple[Filter, ...] = tuple(filters)
+        self._rule_packs: tuple[UserPack, ...] = tuple(
+            pack if isinstance(pack, UserPack) else load_user_pack(pack) for pack in rule_packs
+        )
 
     @classmethod
-    def default(cls, *, mode: str = "balanced", keep_dateline: bool = False) -> Pipeline:
+    def default(
+        cls,
+        *,
+        mode: str = "balanced",
+        keep_dateline: bool = False,
+        rule_packs: Sequence[str | Path] = (),
+    ) -> Pipeline:
         """All built-in steps in their standard order.
 
         ``mode`` trades keeping article text against removing boilerplate:
         ``"precision"`` removes only what rules name, ``"balanced"`` (the default) adds
         the block and neighbour heuristics, ``"recall"`` removes page chrome more
         aggressively. ``keep_dateline=True`` leaves the dateline in the text (it is still
-        parsed into ``metadata.dateline``).
+        parsed into ``metadata.dateline``). ``rule_packs`` are TOML files of your own rules,
+        validated now (a bad one raises :class:`RulePackError` naming file, rule and
+        problem) and applied after the shipped rules.
         """
         try:
             chosen = Mode(mode)
@@ -89,7 +104,7 @@ class Pipeline:
                 filters.append(DatelineFilter(keep_in_text=True))
             else:
                 filters.append(factory(chosen))
-        return cls(filters)
+        return cls(filters, rule_packs)
 
     @property
     def steps(self) -> tuple[str, ...]:
@@ -101,7 +116,7 @@ class Pipeline:
         for name in names:
             if name not in self.steps:
                 raise UnknownStepError(name, self.steps)
-        return Pipeline([f for f in self._filters if f.name not in names])
+        return Pipeline([f for f in self._filters if f.name not in names], self._rule_packs)
 
     def clean(self, text: str, lang: str | None = None) -> CleanResult:
         """Clean one text. ``lang`` (ISO 639-1) skips language detection.
@@ -156,7 +171,8 @@ class Pipeline:
         languages: list[str | None],
         detected: Detected | None,
     ) -> CleanResult:
-        doc = Document(source, segments, languages[-1], rules_for(*languages))
+        rules = rules_for(*languages, extra=self._rule_packs)
+        doc = Document(source, segments, languages[-1], rules)
         for step in self._filters:
             for proposal in step.propose(doc):
                 doc.accept(proposal)

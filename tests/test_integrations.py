@@ -100,3 +100,16 @@ def test_dask_bag_on_local_cluster(dask_client) -> None:  # type: ignore[no-unty
         result = PIPELINE.clean(TEXTS[record["n"] % len(TEXTS)])
         assert record["text"] == result.text
         assert record["newsclean"]["removed"] == [r.to_dict() for r in result.removed]
+
+
+def test_clean_columns_on_pandas_partitions_as_in_the_spark_recipe() -> None:
+    pd = pytest.importorskip("pandas")
+    from newsclean.integrations.columns import clean_columns, column_types
+
+    frame = pd.DataFrame({"url": ["a", "b"], "text": [TEXTS[0], None]})
+    columns = clean_columns(PIPELINE, frame["text"], None, "clean_text", False)
+    out = frame.assign(**columns)
+    assert list(out.columns) == ["url", "text", "clean_text", *column_types()]
+    assert out["clean_text"][0] == PIPELINE.clean(TEXTS[0]).text
+    assert pd.isna(out["clean_text"][1])
+    assert out["newsclean_authors"].tolist()[1] == []

@@ -75,12 +75,13 @@ def clean_columns(
 ) -> dict[str, list[Any]]:
     """Clean a column of texts into the output column plus the metadata columns.
 
-    A missing text (``None``) gives ``None`` text and empty metadata rather than an error,
-    as tabular data often has holes; any other non-``str`` raises ``TypeError``.
+    A missing text (``None``, NaN or pandas' ``NA``) gives ``None`` text and empty metadata
+    rather than an error, as tabular data often has holes; any other non-``str`` raises
+    ``TypeError``.
     """
     columns: dict[str, list[Any]] = {output_column: [], **{n: [] for n in metadata_columns()}}
     for text in texts:
-        if text is None:
+        if _is_missing(text):
             columns[output_column].append(None)
             for name in metadata_columns():
                 columns[name].append([] if name.removeprefix(PREFIX) in LIST_COLUMNS else None)
@@ -90,3 +91,11 @@ def clean_columns(
         for name, value in result_row(result, with_removed).items():
             columns[name].append(value)
     return columns
+
+
+def _is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value  # NaN
+    return type(value).__name__ == "NAType"  # pandas.NA, without importing pandas

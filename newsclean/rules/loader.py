@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -33,6 +33,9 @@ from newsclean.limits import DEFAULT_EDGE_WINDOW, DEFAULT_LINE_RULE_CHARS
 from newsclean.model import Kind
 from newsclean.rules.model import Rule, Scope, StepRules, phrase_key
 from newsclean.steps import DEFAULT_STEPS, STEP_KIND
+
+if TYPE_CHECKING:
+    from newsclean.rules.user import UserPack
 
 UNIVERSAL = "universal"
 FALLBACK_LANGUAGE = "en"
@@ -238,14 +241,25 @@ def load_pack(name: str) -> RulePack:
     return pack
 
 
-def rules_for(*languages: str | None) -> Mapping[str, StepRules]:
-    """Rules by step: universal first, then each language's pack in the order given.
+def rules_for(*languages: str | None, extra: tuple[UserPack, ...] = ()) -> Mapping[str, StepRules]:
+    """Rules by step: universal first, then each language's pack in the order given, then
+    the ``extra`` user packs that are universal or in one of ``languages``.
 
     A language without a pack (or ``None``) gets the English pack, never an error.
     """
     known = _languages()
     packs = tuple(dict.fromkeys(lang if lang in known else FALLBACK_LANGUAGE for lang in languages))
-    return _rules_for_packs(packs or (FALLBACK_LANGUAGE,))
+    if extra:
+        wanted = {lang for lang in languages if lang} | {UNIVERSAL}
+        extra = tuple(pack for pack in extra if pack.language in wanted)
+    return _rules_for_packs(packs or (FALLBACK_LANGUAGE,), extra)
+
+
+@functools.cache
+def shipped_rule_ids() -> frozenset[str]:
+    """The ids of every rule in the shipped packs."""
+    names = (UNIVERSAL, *available_languages())
+    return frozenset(rule.id for name in names for rule in load_pack(name).rules)
 
 
 @functools.cache
@@ -254,8 +268,16 @@ def _languages() -> frozenset[str]:
 
 
 @functools.cache
-def _rules_for_packs(names: tuple[str, ...]) -> Mapping[str, StepRules]:
-    packs = (load_pack(UNIVERSAL), *(load_pack(name) for name in names))
+def _rules_for_packs(
+    names: tuple[str, ...], extra: tuple[UserPack, ...]
+) -> Mapping[str, StepRules]:
+    from newsclean.rules.user import compile_user_pack
+
+    packs = (
+        load_pack(UNIVERSAL),
+        *(load_pack(name) for name in names),
+        *(compile_user_pack(pack) for pack in extra),
+    )
     by_step: dict[str, StepRules] = {}
     for step in DEFAULT_STEPS:
         rules = tuple(rule for pack in packs for rule in pack.rules if rule.step == step)

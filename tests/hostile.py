@@ -1,0 +1,61 @@
+"""Hostile inputs, by class, at a chosen size: what a web-scale run will eventually meet.
+
+Shared by ``tests/test_hostile.py`` (moderate sizes) and ``bench/hostile.py`` (up to 50 MB).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+Maker = Callable[[int], str]
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _binary_junk(size: int) -> str:
+    rng = random.Random(1)
+    return bytes(rng.randrange(256) for _ in range(size)).decode("latin-1")
+
+
+def _mojibake(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+ARTICLE = (
+    "Le président a déclaré vendredi qu’il souhaitait poursuivre les pourparlers. "
+    "“Quoted” — the minister said, naïvely.\n"
+)
+
+HOSTILE: dict[str, Maker] = {
+    "empty": lambda size: "",
+    "whitespace only": lambda size: _repeat(" \t\n\u00a0\u3000\r\n", size),
+    "one long line": lambda size: _repeat("word, another word; ", size),
+    "many short lines": lambda size: _repeat("a\n", size),
+    "binary junk as latin-1": _binary_junk,
+    "NUL and terminal escapes": lambda size: _repeat(
+        "\x00\x1b[31mred\x1b[0m\x1b]0;title\x07\x07", size
+    ),
+    "lone surrogates": lambda size: _repeat("ab\ud800c\udfffd\n", size),
+    "bidi controls": lambda size: _repeat("\u202eevil\u202c \u2067isolate\u2069 \u200f\n", size),
+    "combining marks on one letter": lambda size: "a" + "\u0301" * max(0, size - 1),
+    "emoji and flags": lambda size: _repeat("👍🏽🇫🇷🇩🇪👨‍👩‍👧 🏳️‍🌈 ", size),
+    "CJK without spaces": lambda size: _repeat("東京都は二十七日新しい計画を発表した。", size),
+    "Arabic and Hebrew": lambda size: _repeat(
+        "القاهرة أعلنت اليوم خطة جديدة. ירושלים הודיעה היום.\n", size
+    ),
+    "single mojibake": lambda size: _repeat(_mojibake(ARTICLE), size),
+    "double mojibake": lambda size: _repeat(_mojibake(_mojibake(ARTICLE)), size),
+    "only boilerplate": lambda size: _repeat(
+        "Advertisement\nRead more\nShare this article\n", size
+    ),
+    "one boilerplate line repeated": lambda size: _repeat(
+        "Inscrivez-vous maintenant pour un accès gratuit et illimité à Reuters.com\n", size
+    ),
+    "one trigger phrase repeated on a line": lambda size: _repeat("Read more ", size),
+    "spaces then a line end": lambda size: "x" + " " * max(0, size - 2) + "\n",
+    "one huge word": lambda size: _repeat("a", size),
+    "unclosed brackets and quotes": lambda size: _repeat("(« “[ ", size),
+}

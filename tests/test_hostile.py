@@ -1,0 +1,71 @@
+"""Hostile input: every str gives a result that keeps the invariant and idempotence, fast
+enough that a timeout never fires; anything else is a TypeError."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import CleanResult, rebuild_text
+
+from .hostile import HOSTILE
+
+SIZE = 200_000
+
+
+def check(result: CleanResult) -> None:
+    spans = [(r.start, r.end) for r in result.removed]
+    assert rebuild_text(result.source, spans) == result.text
+    assert all(a.end <= b.start for a, b in zip(result.removed, result.removed[1:], strict=False))
+    for char in ("\x00", "\x1b", "\u202e", "\ud800"):
+        assert char not in result.text
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_class_gives_a_result(name: str) -> None:
+    text = HOSTILE[name](SIZE)
+    result = newsclean.clean(text)
+    check(result)
+    assert newsclean.clean(result.text).text == result.text
+    assert newsclean.clean(text).to_dict() == result.to_dict()  # deterministic
+
+
+@pytest.mark.timeout(120)
+def test_text_that_is_all_boilerplate_is_all_removed() -> None:
+    result = newsclean.clean(HOSTILE["only boilerplate"](SIZE), lang="en")
+    check(result)
+    assert result.text == ""
+    assert sum(len(r.text) for r in result.removed) > SIZE // 2
+
+
+@pytest.mark.timeout(120)
+def test_boilerplate_line_repeated_20000_times() -> None:
+    line = "Inscrivez-vous maintenant pour un accès gratuit et illimité à Reuters.com\n"
+    result = newsclean.clean(line * 20_000)
+    check(result)
+    assert result.text == ""
+    assert len(result.removed) == 20_000
+    assert {r.kind.value for r in result.removed} == {"paywall"}
+
+
+@pytest.mark.timeout(120)
+def test_trigger_phrase_repeated_100000_times_on_one_line() -> None:
+    text = "Read more " * 100_000
+    result = newsclean.clean(text)
+    check(result)
+    assert newsclean.clean(result.text).text == result.text
+
+
+@pytest.mark.timeout(300)
+def test_a_million_short_lines_and_a_50_mb_line() -> None:
+    many = newsclean.clean("Short line here\n" * 1_000_000, lang="en")
+    check(many)
+    long_line = newsclean.clean("word, another word; " * 2_500_000, lang="en")
+    assert long_line.text == long_line.source.strip()
+
+
+@pytest.mark.parametrize("value", [b"bytes", bytearray(b"x"), None, 3, ["list"], object()])
+def test_non_str_is_a_type_error(value: object) -> None:
+    with pytest.raises(TypeError, match="str"):
+        newsclean.clean(value)  # type: ignore[arg-type]

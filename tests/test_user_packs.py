@@ -1,0 +1,144 @@
+"""Rule packs of the user's own: applied after the shipped ones, and refused, with the
+file, the rule and the problem named, when they are malformed, slow or too large."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from newsclean import Pipeline, RulePackError
+from newsclean.cli import main
+from newsclean.rules import UNIVERSAL, available_languages, load_pack
+from newsclean.rules.user import MAX_PACK_BYTES, slow_probe
+
+GOOD = """
+language = "{language}"
+description = "House rules"
+
+[[rules]]
+id = "{language}.promo.zorp"
+note = "Our site's widget line."
+pattern = '''zorp widget: .{{1,80}}'''
+requires = ["zorp widget"]
+examples = ["Zorp widget: try it now, it is free for every reader."]
+counter_examples = ["The zorp went home."]
+"""
+ARTICLE = (
+    "The council approved the budget on Monday after a long debate.\n"
+    "Zorp widget: try it now, it is free for every reader.\n"
+    "The mayor said the vote was a relief for the city."
+)
+CLEANED = ARTICLE.replace("Zorp widget: try it now, it is free for every reader.\n", "")
+
+
+def write(tmp_path: Path, text: str, name: str = "pack.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_universal_user_pack_applies_with_its_rule_id(tmp_path: Path) -> None:
+    pack = write(tmp_path, GOOD.format(language="universal"))
+    result = Pipeline.default(rule_packs=[pack]).clean(ARTICLE, lang="en")
+    assert result.text == CLEANED
+    assert [r.rule for r in result.removed] == ["universal.promo.zorp"]
+    assert Pipeline.default().clean(ARTICLE, lang="en").text == ARTICLE
+
+
+def test_language_user_pack_applies_to_its_language_only(tmp_path: Path) -> None:
+    pipeline = Pipeline.default(rule_packs=[write(tmp_path, GOOD.format(language="it"))])
+    assert pipeline.clean(ARTICLE, lang="it").text == CLEANED
+    assert pipeline.clean(ARTICLE, lang="en").text == ARTICLE
+
+
+def test_user_packs_travel_to_worker_processes(tmp_path: Path) -> None:
+    pipeline = Pipeline.default(rule_packs=[write(tmp_path, GOOD.format(language="universal"))])
+    results = list(pipeline.pipe([ARTICLE] * 4, lang="en", workers=2, chunksize=1))
+    assert {r.text for r in results} == {CLEANED}
+
+
+def bad_rule(**fields: str) -> str:
+    rule = {
+        "id": '"xx.promo.bad"',
+        "note": '"n"',
+        "pattern": "'''zorp .{1,20}'''",
+        "requires": '["zorp"]',
+        "examples": '["zorp here"]',
+        "counter_examples": '["nothing"]',
+    }
+    rule.update(fields)
+    body = "\n".join(f"{key} = {value}" for key, value in rule.items() if value)
+    return f'language = "xx"\ndescription = "d"\n[[rules]]\n{body}\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            bad_rule(pattern="'''(?:a|aa)+b'''", requires='["b"]', examples='["aab"]'),
+            "catastrophic",
+        ),
+        (
+            bad_rule(pattern="'''(?:.*?,){11}P'''", requires='["p"]', examples='[",,,,,,,,,,,P"]'),
+            "catastrophic",
+        ),
+        (bad_rule(examples='["no match"]', requires='["no"]'), "example not matched"),
+        (bad_rule(counter_examples='["zorp there"]'), "counter-example matched"),
+        (bad_rule(requires='["widget"]'), "required literals"),
+        (bad_rule(id='"xx.nosuchstep.bad"'), "unknown step"),
+        (bad_rule(pattern="'''(unclosed'''"), "does not compile"),
+        ('language = "English"\ndescription = "d"\n', "ISO 639-1"),
+        (bad_rule().replace("[[rules]]", "[[rules]]\nfoo = 1"), "unknown keys"),
+        ("language = ", "invalid TOML"),
+    ],
+)
+def test_bad_user_packs_are_refused_with_file_rule_and_problem(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(RulePackError) as info:
+        Pipeline.default(rule_packs=[path])
+    message = str(info.value)
+    assert str(path) in message
+    assert problem in message
+    if "[[rules]]" in text and "nosuchstep" not in text:
+        assert "xx.promo.bad" in message
+
+
+def test_user_pack_size_encoding_and_id_limits(tmp_path: Path) -> None:
+    big = write(tmp_path, "#" * (MAX_PACK_BYTES + 1), "big.toml")
+    with pytest.raises(RulePackError, match="larger than"):
+        Pipeline.default(rule_packs=[big])
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b'language = "fr"\ndescription = "\xe9"\n')
+    with pytest.raises(RulePackError, match="not UTF-8"):
+        Pipeline.default(rule_packs=[latin])
+    shipped = load_pack(UNIVERSAL).rules[0]
+    clash = bad_rule(id=f'"{shipped.id}"').replace('"xx"', '"universal"', 1)
+    with pytest.raises(RulePackError, match="already used by a shipped pack"):
+        Pipeline.default(rule_packs=[write(tmp_path, clash, "clash.toml")])
+    with pytest.raises(RulePackError, match="cannot read"):
+        Pipeline.default(rule_packs=[tmp_path / "missing.toml"])
+
+
+@pytest.mark.parametrize("name", [UNIVERSAL, *available_languages()])
+def test_shipped_patterns_pass_the_cost_probe(name: str) -> None:
+    assert [rule.id for rule in load_pack(name).rules if slow_probe(rule)] == []
+
+
+def test_cli_rules_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = write(tmp_path, GOOD.format(language="universal"))
+    source = write(tmp_path, ARTICLE, "article.txt")
+    out = io.StringIO()
+    assert main(["clean", "--lang", "en", "--rules", str(pack), str(source)], out=out) == 0
+    assert json.loads(out.getvalue())["text"] == CLEANED
+    bad = write(
+        tmp_path,
+        bad_rule(pattern="'''(?:a|aa)+b'''", requires='["b"]', examples='["aab"]'),
+        "bad.toml",
+    )
+    assert main(["clean", "--rules", str(bad), str(source)], out=io.StringIO()) == 1
+    assert "catastrophic" in capsys.readouterr().err
