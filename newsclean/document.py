@@ -68,6 +68,8 @@ class Document:
         self._starts = [seg.start for seg in segments]
         self._lines_with: dict[tuple[str, ...], frozenset[int]] = {}
         self._phrase_lines: dict[str, frozenset[int]] | None = None
+        # When set, line-rule steps look at these segments only (the settling rounds).
+        self.focus: frozenset[int] | None = None
         self.warnings: list[str] = []
         self.accepted: list[Proposal] = []
         self.annotations: list[Proposal] = []
@@ -99,6 +101,33 @@ class Document:
             cursor = cut.end
         pieces.append(self.source[cursor : seg.end])
         return "".join(pieces).strip()
+
+    def remaining_view(self, index: int) -> Segment | None:
+        """What is left of a segment as a segment of its own (offsets into the source), when
+        it is one contiguous piece; ``None`` when cuts split it or nothing is left.
+
+        Rules then read a partly cut line exactly as they will read it in the output, so a
+        second run over the output decides the same (idempotence).
+        """
+        seg = self.segments[index]
+        cuts = self._cuts.get(index)
+        if not cuts:
+            return seg
+        pieces: list[tuple[int, int]] = []
+        cursor = seg.start
+        for cut in cuts:
+            if cut.start > cursor and self.source[cursor : cut.start].strip():
+                pieces.append((cursor, cut.start))
+            cursor = max(cursor, cut.end)
+        if cursor < seg.end and self.source[cursor : seg.end].strip():
+            pieces.append((cursor, seg.end))
+        if len(pieces) != 1:
+            return None
+        start, end = pieces[0]
+        raw = self.source[start:end]
+        text = raw.strip()
+        start += len(raw) - len(raw.lstrip())
+        return Segment(index, start, start + len(text), text)
 
     def is_removed(self, index: int) -> bool:
         """Whether nothing of the segment is left."""
@@ -153,6 +182,14 @@ class Document:
                         by_step[name].add(seg.index)
             self._phrase_lines = {name: frozenset(lines) for name, lines in by_step.items()}
         return self._phrase_lines.get(step, frozenset())
+
+    def in_focus(self, index: int) -> bool:
+        """Whether segment ``index`` is to be looked at in the current round."""
+        return self.focus is None or index in self.focus
+
+    def partly_cut_lines(self) -> frozenset[int]:
+        """Segments with some text cut and some left."""
+        return frozenset(i for i, cuts in self._cuts.items() if cuts and not self.is_removed(i))
 
     def cut_lines(self) -> list[int]:
         """Indices of the segments that hold at least one accepted cut."""

@@ -11,7 +11,7 @@ import regex
 from newsclean.document import Document
 from newsclean.errors import ConfigError, UnknownStepError
 from newsclean.extract.metadata import build_metadata
-from newsclean.filters import FILTERS, DatelineFilter, Filter
+from newsclean.filters import FILTERS, DatelineFilter, Filter, RuleLineFilter
 from newsclean.lang import Detected, detect, language_sample, warm_up
 from newsclean.model import CleanResult, Removal, Segment
 from newsclean.modes import Mode
@@ -24,6 +24,8 @@ from newsclean.segment import rebuild_text, segment
 _LANG_CODE = regex.compile(r"[a-z]{2,3}")
 # Re-detections allowed when cleaning changes what the language sample sees.
 _LANGUAGE_ROUNDS = 2
+# Rounds of line rules over partly cut lines after all steps ran (see Pipeline._settle).
+_SETTLE_ROUNDS = 3
 
 
 def _language_of(detected: Detected | None) -> tuple[str | None, float | None]:
@@ -176,6 +178,7 @@ class Pipeline:
         for step in self._filters:
             for proposal in step.propose(doc):
                 doc.accept(proposal)
+        self._settle(doc)
         cuts = sorted(doc.accepted, key=lambda p: p.start)
         removed = tuple(
             Removal(p.start, p.end, source[p.start : p.end], p.kind, p.rule, p.step) for p in cuts
@@ -186,6 +189,31 @@ class Pipeline:
         )
         metadata = build_metadata([*cuts, *doc.annotations], language, confidence)
         return CleanResult(text_out, source, removed, metadata, tuple(doc.warnings))
+
+    def _settle(self, doc: Document) -> None:
+        """Run the line-rule steps again over partly cut lines until nothing more is cut.
+
+        A later step's edge cut ("… Read more") can leave a line that an earlier step's
+        rule now matches; cleaning the output again would cut it, so it is cut now.
+        """
+        line_steps = [step for step in self._filters if isinstance(step, RuleLineFilter)]
+        checked: dict[int, str] = {}
+        for _ in range(_SETTLE_ROUNDS):
+            changed = {
+                index: doc.remaining(index)
+                for index in doc.partly_cut_lines()
+                if checked.get(index) != doc.remaining(index)
+            }
+            if not changed:
+                return
+            checked.update(changed)
+            doc.focus = frozenset(changed)
+            try:
+                for step in line_steps:
+                    for proposal in step.propose(doc):
+                        doc.accept(proposal)
+            finally:
+                doc.focus = None
 
     def pipe(
         self,

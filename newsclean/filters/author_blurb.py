@@ -55,9 +55,12 @@ class AuthorBlurbFilter(RuleLineFilter):
             proposed.add(proposal.segment)
             yield proposal
         for seg in doc.segments:
+            if not doc.in_focus(seg.index):
+                continue
             if seg.index in proposed or doc.is_removed(seg.index):
                 continue
-            if is_title_fragment_run(seg.text):
+            view = doc.remaining_view(seg.index)
+            if view is not None and is_title_fragment_run(view.text):
                 yield Proposal(
-                    seg.index, seg.start, seg.end, Kind.AUTHOR_BLURB, FRAGMENT_RULE, self.name
+                    seg.index, view.start, view.end, Kind.AUTHOR_BLURB, FRAGMENT_RULE, self.name
                 )

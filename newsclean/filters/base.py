@@ -68,14 +68,15 @@ class RuleLineFilter:
             if proposal is not None:
                 yield proposal
                 continue
+            view = doc.remaining_view(seg.index)
+            if view is None:
+                continue
             for rule in edge_rules:
-                if doc.cuts(seg.index):
-                    break
                 if not doc.may_match(rule, seg.index):
                     continue
-                found = doc.match(rule, seg.text, seg.index)
-                if found is not None and self.accepts_edge(seg, rule, found):
-                    yield self.edge_proposal(doc, seg, rule, found)
+                found = doc.match(rule, view.text, seg.index)
+                if found is not None and self.accepts_edge(view, rule, found):
+                    yield self.edge_proposal(doc, view, rule, found)
                     break
 
     @staticmethod
@@ -89,10 +90,12 @@ class RuleLineFilter:
         for rule in pattern_rules:
             lines = doc.lines_with(rule.requires)
             if lines is None:
-                yield from doc.segments
+                yield from (seg for seg in doc.segments if doc.in_focus(seg.index))
                 return
             wanted.update(lines)
         wanted.update(doc.cut_lines())
+        if doc.focus is not None:
+            wanted &= doc.focus
         for index in sorted(wanted):
             yield doc.segments[index]
 

@@ -42,6 +42,8 @@ class RelatedFilter(RuleLineFilter):
         line_rules = step_rules.by_scope(Scope.LINE)
         block_until = -1
         for seg in doc.segments:
+            if not doc.in_focus(seg.index):
+                continue
             if doc.is_removed(seg.index) or seg.index <= block_until:
                 continue
             header = self._header_rule(doc, seg, header_patterns)
@@ -62,7 +64,7 @@ class RelatedFilter(RuleLineFilter):
         if rule is not None:
             return rule
         for candidate in header_patterns:
-            if doc.match(candidate, seg.text, seg.index) is not None:
+            if doc.match(candidate, doc.remaining(seg.index), seg.index) is not None:
                 return candidate
         return None
 
