@@ -7,6 +7,9 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean import CleanResult, rebuild_text
+from newsclean.rules import UNIVERSAL, available_languages, load_pack
+
+from .hostile import HOSTILE
 
 BOILERPLATE = [
     "Advertisement",
@@ -40,19 +43,34 @@ ARTICLE = [
     "Markets rally on rate hopes",
     "« Il a dit qu'il ne voulait pas de guerre », a déclaré le responsable.",
 ]
-LINES = st.one_of(
+# Real boilerplate: every example line of every shipped rule.
+PACK_LINES = sorted(
+    {
+        example
+        for name in (UNIVERSAL, *available_languages())
+        for rule in load_pack(name).rules
+        for example in rule.examples
+    }
+)
+HOSTILE_PIECES = [make(size) for make in HOSTILE.values() for size in (7, 60)]
+SINGLE_LINES = st.one_of(
     st.sampled_from(BOILERPLATE),
+    st.sampled_from(PACK_LINES),
     st.sampled_from(ARTICLE),
+    st.sampled_from(HOSTILE_PIECES),
     st.text(max_size=80),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
 )
+# Lines glued from pieces: an article sentence with a trailing "Read more", a dateline
+# before a credit, boilerplate inside junk.
+LINES = st.one_of(SINGLE_LINES, st.lists(SINGLE_LINES, min_size=2, max_size=3).map(" ".join))
 DOCUMENTS = st.one_of(
     st.text(max_size=400),
     st.lists(LINES, max_size=25).map("\n".join),
     st.lists(LINES, max_size=12).map("\r\n".join),
 )
 LANGS = st.sampled_from([None, "en", "fr", "de", "es"])
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check_spans(result: CleanResult) -> None:
