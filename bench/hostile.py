@@ -29,12 +29,13 @@ import newsclean  # noqa: E402
 
 
 def ordinary_text() -> str:
+    """English news pages end to end (one language, as in a real document)."""
     if DATA.exists():
         with gzip.open(DATA, "rt", encoding="utf-8") as handle:
-            return "\n".join(json.loads(line)["raw_p"] for line in handle if line.strip())
-    return "\n".join(
-        p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))
-    )
+            pages = [json.loads(line) for line in handle if line.strip()]
+        return "\n".join(page["raw_p"] for page in pages if page["lang"] == "en")
+    samples = sorted((ROOT / "samples").glob("en_*.txt"))
+    return "\n".join(p.read_text(encoding="utf-8") for p in samples)
 
 
 def seconds_per_mb(text: str, lang: str | None) -> float:

@@ -14,7 +14,9 @@ from newsclean.model import Kind
 
 Fields = tuple[tuple[str, str], ...]
 
-_EDGE_PUNCTUATION = regex.compile(r"^[\W_]+|[\W_]+$")
+# The lookbehind starts the trailing run only where a run begins: without it, a long run
+# of punctuation before a letter is rescanned from every position (quadratic).
+_EDGE_PUNCTUATION = regex.compile(r"^[\W_]+|(?<![\W_])[\W_]+$")
 _SPACES = regex.compile(r"\s+")
 
 # Captured groups that must hold a list of person names for the rule to fire.
