@@ -179,6 +179,7 @@ class Pipeline:
             for proposal in step.propose(doc):
                 doc.accept(proposal)
         self._settle(doc)
+        self._repeat_until_stable(doc)
         cuts = sorted(doc.accepted, key=lambda p: p.start)
         removed = tuple(
             Removal(p.start, p.end, source[p.start : p.end], p.kind, p.rule, p.step) for p in cuts
@@ -214,6 +215,19 @@ class Pipeline:
                         doc.accept(proposal)
             finally:
                 doc.focus = None
+
+    def _repeat_until_stable(self, doc: Document) -> None:
+        """Run the steps that judge lines by their kept neighbours (``layout``) again until
+        they cut nothing more: their first verdict changes the neighbours, and a second
+        run over the output must find nothing left to cut."""
+        steps = [step for step in self._filters if getattr(step, "repeat_until_stable", False)]
+        for _ in range(_SETTLE_ROUNDS):
+            before = len(doc.accepted)
+            for step in steps:
+                for proposal in step.propose(doc):
+                    doc.accept(proposal)
+            if len(doc.accepted) == before:
+                return
 
     def pipe(
         self,

@@ -66,3 +66,35 @@ def test_is_paragraph_like(text: str, expected: bool) -> None:
 def test_unknown_mode_is_a_config_error() -> None:
     with pytest.raises(newsclean.ConfigError, match="valid modes"):
         Pipeline.default(mode="aggressive")
+
+
+TEASERS = [
+    "Cities urge boycott of meat companies",
+    "Lawmakers in two big cities want to cut ties with beef importers.",
+    "Here they go again: new outages set for parts of the state",
+    "The move follows several mass blackouts last month during dry weather.",
+    "Why farmers may paint their cows with stripes",
+    "Scientists say the stripes keep biting flies away from the herd.",
+]
+
+
+def test_layout_drops_a_run_of_teasers_after_the_article() -> None:
+    article = [*PARAGRAPHS, *(p.replace("the", "a") for p in PARAGRAPHS)]
+    result = newsclean.clean("\n".join([*article, *TEASERS]), lang="en")
+    assert result.text == "\n".join(article)
+    assert {r.kind for r in result.removed} == {Kind.RELATED, Kind.FOOTER}
+
+
+def test_layout_keeps_subheads_with_short_paragraphs_when_not_a_run() -> None:
+    text = "\n".join(
+        [
+            PARAGRAPHS[0],
+            TEASERS[0],
+            TEASERS[1],
+            PARAGRAPHS[1],
+            PARAGRAPHS[2],
+            TEASERS[2],
+            TEASERS[3],
+        ]
+    )
+    assert newsclean.clean(text, lang="en").text == text

@@ -15,9 +15,7 @@ _SEPARATORS = regex.compile(
     regex.IGNORECASE,
 )
 # "John Irish in Paris", "Jean Dupont à Lyon": the place goes, the name stays.
-_PLACE_TAIL = regex.compile(
-    r"(?<!\s)\s+(?:in|à|aus|en|em|w|в|from|desde)\s+\p{Lu}[\p{L}.'’\- ]*$"
-)
+_PLACE_TAIL = regex.compile(r"(?<!\s)\s+(?:in|à|aus|en|em|w|в|from|desde)\s+\p{Lu}[\p{L}.'’\- ]*$")
 _PARENTHETICAL = regex.compile(r"\s*\([^()]{0,60}\)")
 # Credit-list entries that name an organisation, not a reporter.
 _NOT_PERSONS = frozenset(

@@ -47,6 +47,41 @@ def is_paragraph_like(text: str) -> bool:
     return words >= needed
 
 
+def _teaser_summaries(doc: Document) -> set[int]:
+    """Summary lines of teaser runs: at least ``MIN_TEASERS`` headline + short-summary pairs
+    in a row ("Cities urge boycott…" / "Lawmakers in the two biggest…" / …). Such lines
+    read like prose one by one; in a run they are a list of other stories."""
+    kept = [seg.index for seg in doc.segments if not doc.is_removed(seg.index)]
+    texts = {index: doc.remaining(index) for index in kept}
+    pairs: list[tuple[int, int]] = []  # (position in kept of the headline, summary index)
+    position = 0
+    while position + 1 < len(kept):
+        head, summary = texts[kept[position]], texts[kept[position + 1]]
+        if (
+            len(head) <= TEASER_HEADLINE_CHARS
+            and is_headline_like(head)
+            and len(summary) <= TEASER_MAX_CHARS
+            and is_paragraph_like(summary)
+        ):
+            pairs.append((position, kept[position + 1]))
+            position += 2
+        else:
+            position += 1
+    summaries: set[int] = set()
+    run: list[int] = []
+    last_position = -10
+    for position, summary_index in pairs:
+        if position != last_position + 2:
+            if len(run) >= MIN_TEASERS:
+                summaries.update(run)
+            run = []
+        run.append(summary_index)
+        last_position = position
+    if len(run) >= MIN_TEASERS:
+        summaries.update(run)
+    return summaries
+
+
 @dataclass(frozen=True, slots=True)
 class _Cluster:
     first: int
@@ -54,6 +89,11 @@ class _Cluster:
     score: int
     region: int
 
+
+# Teasers: a headline-like line, then a short paragraph; MIN_TEASERS pairs in a row.
+TEASER_MAX_CHARS = 300
+TEASER_HEADLINE_CHARS = 150
+MIN_TEASERS = 3
 
 # Rules with this role mark where the article has ended (a comment header, say): no
 # article span reaches past one.
@@ -64,6 +104,8 @@ class LayoutFilter:
     """Removes kept lines before and after the main clusters of paragraph-like lines."""
 
     name = "layout"
+    # Its verdicts change which lines are neighbours: the pipeline re-runs it to a fixpoint.
+    repeat_until_stable = True
 
     def __init__(self, mode: Mode = Mode.BALANCED) -> None:
         self.mode = mode
@@ -107,6 +149,7 @@ class LayoutFilter:
         clusters: list[_Cluster] = []
         gap = 0
         region = 0
+        teasers = _teaser_summaries(doc)
         for seg in doc.segments:
             index = seg.index
             if doc.is_removed(index):
@@ -114,7 +157,7 @@ class LayoutFilter:
                     region += 1
                 continue
             text = doc.remaining(index)
-            if not is_paragraph_like(text):
+            if index in teasers or not is_paragraph_like(text):
                 gap += 1
                 continue
             current = clusters[-1] if clusters else None
