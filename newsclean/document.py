@@ -75,6 +75,8 @@ class Document:
         self.annotations: list[Proposal] = []
         self._cuts: dict[int, list[Proposal]] = {}
         self._keys: dict[int, str | None] = {}
+        self._remaining: dict[int, str] = {}
+        self._removed: set[int] = set()
 
     # -- reading -----------------------------------------------------------------------
 
@@ -91,11 +93,17 @@ class Document:
 
     def remaining(self, index: int) -> str:
         """What is left of a segment's text after the accepted cuts, stripped."""
+        if index not in self._cuts:
+            return self.segments[index].text
+        text = self._remaining.get(index)
+        if text is None:
+            text = self._remaining[index] = self._rebuild_remaining(index)
+        return text
+
+    def _rebuild_remaining(self, index: int) -> str:
         seg = self.segments[index]
-        cuts = self._cuts.get(index)
-        if not cuts:
-            return seg.text
         pieces, cursor = [], seg.start
+        cuts = self._cuts[index]
         for cut in cuts:
             pieces.append(self.source[cursor : cut.start])
             cursor = cut.end
@@ -131,7 +139,7 @@ class Document:
 
     def is_removed(self, index: int) -> bool:
         """Whether nothing of the segment is left."""
-        return bool(self._cuts.get(index)) and not self.remaining(index)
+        return index in self._removed
 
     def removed_kind(self, index: int) -> Kind | None:
         """The kind of the longest cut of a fully removed segment, else ``None``."""
@@ -240,3 +248,8 @@ class Document:
             self.accepted.append(piece)
         existing.sort(key=lambda cut: cut.start)
         self._keys.pop(proposal.segment, None)
+        self._remaining.pop(proposal.segment, None)
+        if not existing:
+            del self._cuts[proposal.segment]  # nothing was free to cut
+        elif not self.remaining(proposal.segment):
+            self._removed.add(proposal.segment)

@@ -43,6 +43,14 @@ def is_title_fragment_run(text: str) -> bool:
     return all(fragment[0].isupper() for fragment in fragments)
 
 
+def _may_be_fragment_run(text: str) -> bool:
+    """A cheap necessary condition of :func:`is_title_fragment_run`: no comma, semicolon or
+    colon, and a full stop or exclamation mark after each fragment."""
+    if "," in text or ";" in text or ":" in text:
+        return False
+    return text.count(".") + text.count("!") >= MIN_FRAGMENTS
+
+
 class AuthorBlurbFilter(RuleLineFilter):
     """Bio lines from the rule packs plus the language-independent title-fragment shape."""
 
@@ -58,6 +66,8 @@ class AuthorBlurbFilter(RuleLineFilter):
             if not doc.in_focus(seg.index):
                 continue
             if seg.index in proposed or doc.is_removed(seg.index):
+                continue
+            if not doc.cuts(seg.index) and not _may_be_fragment_run(seg.text):
                 continue
             view = doc.remaining_view(seg.index)
             if view is not None and is_title_fragment_run(view.text):

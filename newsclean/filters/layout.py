@@ -9,6 +9,7 @@ Run again on its own output it finds the same span, so it is idempotent.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,6 +31,23 @@ MIN_PROSE_WORDS = 25
 
 
 def is_paragraph_like(text: str) -> bool:
+    """A line that reads like article prose (see :func:`_paragraph_like`); memoised for
+    lines of ordinary length, which the layout step asks about more than once."""
+    if len(text) <= _MEMO_MAX_CHARS:
+        return _paragraph_like_memo(text)
+    return _paragraph_like(text)
+
+
+# Memoise answers for lines up to this long; the memo then holds at most a few MB.
+_MEMO_MAX_CHARS = 1000
+
+
+@functools.lru_cache(maxsize=8192)
+def _paragraph_like_memo(text: str) -> bool:
+    return _paragraph_like(text)
+
+
+def _paragraph_like(text: str) -> bool:
     """A line that reads like article prose: several words ending like a sentence, or long.
 
     >>> is_paragraph_like("The council approved the new budget on Monday after a debate.")

@@ -41,9 +41,7 @@ class RelatedFilter(RuleLineFilter):
         header_patterns = step_rules.by_scope(Scope.LINE, HEADER_ROLE)
         line_rules = step_rules.by_scope(Scope.LINE)
         block_until = -1
-        for seg in doc.segments:
-            if not doc.in_focus(seg.index):
-                continue
+        for seg in self.lines_to_check(doc, self.name, line_rules + header_patterns):
             if doc.is_removed(seg.index) or seg.index <= block_until:
                 continue
             header = self._header_rule(doc, seg, header_patterns)

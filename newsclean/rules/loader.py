@@ -11,7 +11,8 @@ named ``[lists]`` that patterns use as ``\\L<name>``, and ``[[rules]]``. Each ru
 ``max_chars``        the longest line (or edge window) the rule looks at
 ``case_sensitive``   default false
 ``requires``         literals of which every match holds one (case-insensitive): the rule is
-                     tried only on lines that contain one; each example must contain one
+                     tried only on lines that contain one; each example must contain one;
+                     ``\\L<name>`` stands for the items of a named list
 ``sets``             constant fields the rule adds to what it captures (``{source = "Reuters"}``)
 ``examples``         lines the rule must match; ``counter_examples``: lines it must not
 """
@@ -122,8 +123,11 @@ def _compile_rule(
     if not raw.get("case_sensitive", False):
         flags |= regex.IGNORECASE
     pattern: regex.Pattern[str] | None = None
+    reverse: regex.Pattern[str] | None = None
     phrases: frozenset[str] = frozenset()
-    required = _string_list(raw.get("requires", []), origin, rule_id, "requires")
+    required = _expand_lists(
+        _string_list(raw.get("requires", []), origin, rule_id, "requires"), lists, origin, rule_id
+    )
     if "requires" in raw and (not required or not all(required)):
         raise _fail(origin, rule_id, "requires must be a non-empty list of non-empty strings")
     if has_phrases:
@@ -147,6 +151,8 @@ def _compile_rule(
                 else rf"(?:^|(?<=[.!?…»”\"’)\]]))\s*{body}(?:\s*[.…»›>→]+)?\s*\Z"
             )
             pattern = regex.compile(source, flags, phrases=list(phrase_list))
+            if scope is Scope.SUFFIX:
+                reverse = regex.compile(source, flags | regex.REVERSE, phrases=list(phrase_list))
             required = phrase_list  # an edge phrase rule matches one of its phrases
     else:
         source = raw["pattern"]
@@ -159,6 +165,10 @@ def _compile_rule(
         try:
             named: dict[str, Any] = {k: list(v) for k, v in lists.items()}
             pattern = regex.compile(source, flags, ignore_unused=True, **named)
+            if scope is Scope.SUFFIX:
+                # A suffix match ends the line: searched from the end, the many start
+                # positions that lead nowhere fail at once. Used only to test existence.
+                reverse = regex.compile(source, flags | regex.REVERSE, ignore_unused=True, **named)
         except (regex.error, ValueError, KeyError) as exc:
             raise _fail(origin, rule_id, f"pattern does not compile: {exc}") from None
     return Rule(
@@ -169,6 +179,7 @@ def _compile_rule(
         max_chars=max_chars,
         role=raw.get("role"),
         pattern=pattern,
+        reverse=reverse,
         phrases=phrases,
         requires=tuple(dict.fromkeys(r.lower() for r in required)) if pattern is not None else (),
         sets=tuple(sorted(sets_raw.items())),
@@ -179,6 +190,28 @@ def _compile_rule(
         origin=origin,
         note=str(raw.get("note", "")),
     )
+
+
+_LIST_REFERENCE = regex.compile(r"\\L<(\w+)>")
+
+
+def _expand_lists(
+    items: tuple[str, ...],
+    lists: Mapping[str, tuple[str, ...]],
+    origin: str,
+    rule_id: str,
+) -> tuple[str, ...]:
+    """``requires`` entries with each ``\\L<name>`` replaced by the items of that list."""
+    expanded: list[str] = []
+    for item in items:
+        reference = _LIST_REFERENCE.fullmatch(item)
+        if reference is None:
+            expanded.append(item)
+        elif reference[1] in lists:
+            expanded.extend(lists[reference[1]])
+        else:
+            raise _fail(origin, rule_id, f"requires names an unknown list {reference[1]!r}")
+    return tuple(expanded)
 
 
 def parse_pack(text: str, origin: str, shared_lists: Mapping[str, tuple[str, ...]]) -> RulePack:

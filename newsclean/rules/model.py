@@ -73,6 +73,8 @@ class Rule:
     max_chars: int
     role: str | None = None
     pattern: regex.Pattern[str] | None = None
+    # The suffix pattern compiled to search backwards: a fast test that a match exists.
+    reverse: regex.Pattern[str] | None = None
     phrases: frozenset[str] = frozenset()
     # Literals (case-insensitive) of which every match holds one: a cheap test that spares
     # the pattern on the many lines that cannot match.
@@ -108,6 +110,11 @@ class Rule:
             if not self.may_match(line):
                 return None
             window_start = max(0, len(line) - self.max_chars)
+            if (
+                self.reverse is not None
+                and self.reverse.search(line, window_start, timeout=REGEX_TIMEOUT) is None
+            ):
+                return None
             found = self.pattern.search(line, window_start, timeout=REGEX_TIMEOUT)
         if found is None:
             return None
