@@ -13,6 +13,7 @@ from newsclean.errors import ConfigError, UnknownStepError
 from newsclean.extract.metadata import build_metadata
 from newsclean.filters import FILTERS, DatelineFilter, Filter, RuleLineFilter
 from newsclean.lang import Detected, detect, language_sample, warm_up
+from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import CleanResult, Removal, Segment
 from newsclean.modes import Mode
 from newsclean.normalize import normalize
@@ -50,7 +51,7 @@ def _language_code(lang: object) -> str:
     if not isinstance(lang, str):
         raise TypeError(f"lang must be a str such as 'fr', not {type(lang).__name__}")
     code = lang.strip().lower().replace("_", "-").split("-")[0]
-    if not _LANG_CODE.fullmatch(code):
+    if not _LANG_CODE.fullmatch(code, timeout=REGEX_TIMEOUT):
         raise ConfigError(f"lang must be an ISO 639-1 code such as 'fr' or 'en-GB', got {lang!r}")
     return code
 

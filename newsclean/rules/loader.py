@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from newsclean.errors import RulePackError
-from newsclean.limits import DEFAULT_EDGE_WINDOW, DEFAULT_LINE_RULE_CHARS
+from newsclean.limits import DEFAULT_EDGE_WINDOW, DEFAULT_LINE_RULE_CHARS, REGEX_TIMEOUT
 from newsclean.model import Kind
 from newsclean.rules.model import Rule, Scope, StepRules, phrase_key
 from newsclean.steps import DEFAULT_STEPS, STEP_KIND
@@ -204,7 +204,7 @@ def _expand_lists(
     """``requires`` entries with each ``\\L<name>`` replaced by the items of that list."""
     expanded: list[str] = []
     for item in items:
-        reference = _LIST_REFERENCE.fullmatch(item)
+        reference = _LIST_REFERENCE.fullmatch(item, timeout=REGEX_TIMEOUT)
         if reference is None:
             expanded.append(item)
         elif reference[1] in lists:

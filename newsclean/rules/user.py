@@ -17,6 +17,7 @@ from pathlib import Path
 import regex
 
 from newsclean.errors import RulePackError
+from newsclean.limits import REGEX_TIMEOUT
 from newsclean.rules.loader import (
     UNIVERSAL,
     RulePack,
@@ -71,7 +72,7 @@ def compile_user_pack(pack: UserPack) -> RulePack:
     """Compile and check a user pack (cached: once per process and pack)."""
     origin = pack.origin
     compiled = parse_pack(pack.text, origin, load_pack(UNIVERSAL).lists)
-    if not _LANGUAGE.fullmatch(compiled.language):
+    if not _LANGUAGE.fullmatch(compiled.language, timeout=REGEX_TIMEOUT):
         raise RulePackError(
             f"{origin}: language must be an ISO 639-1 code or 'universal', "
             f"got {compiled.language!r}"
