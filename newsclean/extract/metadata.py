@@ -9,7 +9,9 @@ from newsclean.extract.names import split_names
 from newsclean.model import Dateline, Kind, Metadata
 
 # Captured groups whose names are reporters: bylines, "Reporting by", "Writing by", …
-AUTHOR_GROUPS = ("authors", "writers", "additional", "compilers")
+# "Additional reporting by …" and "Mitarbeit: …" name contributors, not the authors of
+# record: they stay in the removed credit line but not in ``authors``.
+AUTHOR_GROUPS = ("authors", "writers", "compilers")
 # More byline lines than this on one page and none of them is trusted.
 MAX_BYLINES = 2
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from newsclean.limits import REGEX_TIMEOUT
@@ -97,6 +99,25 @@ def is_person_name(text: str) -> bool:
     return capitalised >= 2
 
 
+def _is_known_boilerplate(text: str) -> bool:
+    """Whether ``text`` is a whole-line phrase of the universal pack ("Sponsored content")."""
+    return _phrase_key_of(text) in _universal_phrases()
+
+
+@functools.cache
+def _universal_phrases() -> frozenset[str]:
+    # Imported here: the rule packs import this module to validate their name groups.
+    from newsclean.rules.loader import UNIVERSAL, load_pack
+
+    return frozenset(key for rule in load_pack(UNIVERSAL).rules for key in rule.phrases)
+
+
+def _phrase_key_of(text: str) -> str:
+    from newsclean.rules.model import phrase_key
+
+    return phrase_key(text)
+
+
 def split_names(text: str) -> list[str]:
     """The names in a credit list, or ``[]`` when any part is not a name (or time ran out).
 
@@ -122,6 +143,8 @@ def _split_names(text: str) -> list[str]:
         part = _PLACE_TAIL.sub("", part.strip(), timeout=REGEX_TIMEOUT).strip(" ()")
         if not part or part.casefold() in _NOT_PERSONS:
             continue
+        if _is_known_boilerplate(part):
+            return []  # "von Gesponserte Inhalte": a label in a byline's place
         if not is_person_name(part):
             return []
         if part not in names:
