@@ -13,7 +13,7 @@ from newsclean.shape import ends_like_sentence, word_count
 SHORT_RULE = "builtin.duplicate.repeated_short_line"
 PARAGRAPH_RULE = "builtin.duplicate.repeated_paragraph"
 # A repeated line this short is a label or button ("Share", "Inscription"), never content.
-MAX_SHORT_WORDS = 6
+MAX_SHORT_WORDS = 4
 MAX_SHORT_CHARS = 60
 
 
