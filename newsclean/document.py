@@ -7,7 +7,7 @@ one so that no two accepted spans overlap (the earlier step keeps contested char
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from newsclean.limits import DEFAULT_LINE_RULE_CHARS
@@ -68,6 +68,7 @@ class Document:
         self._starts = [seg.start for seg in segments]
         self._lines_with: dict[tuple[str, ...], frozenset[int]] = {}
         self._phrase_lines: dict[str, frozenset[int]] | None = None
+        self._starts_index: dict[str, list[int]] | None = None
         # When set, line-rule steps look at these segments only (the settling rounds).
         self.focus: frozenset[int] | None = None
         self.warnings: list[str] = []
@@ -163,6 +164,14 @@ class Document:
 
     def _lines_with_literal(self, literal: str) -> set[int]:
         lowered = self._lowered
+        if literal[0] == "^":  # at the start of the line
+            head = literal[1:]
+            candidates: Iterable[int] = (
+                self._line_starts().get(head[:2], ())
+                if len(head) >= 2
+                else range(len(self.segments))
+            )
+            return {index for index in candidates if lowered.startswith(head, self._starts[index])}
         lines: set[int] = set()
         position = lowered.find(literal)
         while position >= 0:
@@ -202,6 +211,18 @@ class Document:
     def cut_lines(self) -> list[int]:
         """Indices of the segments that hold at least one accepted cut."""
         return [index for index, cuts in self._cuts.items() if cuts]
+
+    def _line_starts(self) -> dict[str, list[int]]:
+        """Segment indices by the first two (lower-cased) characters of their text."""
+        if self._starts_index is None:
+            index: dict[str, list[int]] = {}
+            lowered = self._lowered
+            for seg in self.segments:
+                index.setdefault(lowered[seg.start : seg.start + 2], []).append(seg.index)
+                if seg.end - seg.start < 2:
+                    index.setdefault(lowered[seg.start : seg.start + 1], []).append(seg.index)
+            self._starts_index = index
+        return self._starts_index
 
     def may_match(self, rule: Rule, index: int) -> bool:
         """``False`` when segment ``index`` cannot match ``rule``: it holds none of the

@@ -176,11 +176,18 @@ class Pipeline:
     ) -> CleanResult:
         rules = rules_for(*languages, extra=self._rule_packs)
         doc = Document(source, segments, languages[-1], rules)
+        # The document's state (as a count of accepted cuts) right after a step that wants
+        # a fixpoint ran and cut nothing: if nothing changes later, it is already stable.
+        stable_at = -1
         for step in self._filters:
+            before = len(doc.accepted)
             for proposal in step.propose(doc):
                 doc.accept(proposal)
+            if getattr(step, "repeat_until_stable", False) and len(doc.accepted) == before:
+                stable_at = before
         self._settle(doc)
-        self._repeat_until_stable(doc)
+        if stable_at != len(doc.accepted):
+            self._repeat_until_stable(doc)
         cuts = sorted(doc.accepted, key=lambda p: p.start)
         removed = tuple(
             Removal(p.start, p.end, source[p.start : p.end], p.kind, p.rule, p.step) for p in cuts

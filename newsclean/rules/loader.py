@@ -12,7 +12,8 @@ named ``[lists]`` that patterns use as ``\\L<name>``, and ``[[rules]]``. Each ru
 ``case_sensitive``   default false
 ``requires``         literals of which every match holds one (case-insensitive): the rule is
                      tried only on lines that contain one; each example must contain one;
-                     ``\\L<name>`` stands for the items of a named list
+                     ``\\L<name>`` stands for the items of a named list; ``^word``
+                     means the line starts with it
 ``sets``             constant fields the rule adds to what it captures (``{source = "Reuters"}``)
 ``examples``         lines the rule must match; ``counter_examples``: lines it must not
 """

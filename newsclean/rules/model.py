@@ -77,7 +77,7 @@ class Rule:
     reverse: regex.Pattern[str] | None = None
     phrases: frozenset[str] = frozenset()
     # Literals (case-insensitive) of which every match holds one: a cheap test that spares
-    # the pattern on the many lines that cannot match.
+    # the pattern on the many lines that cannot match. "^by" means "the line starts with".
     requires: tuple[str, ...] = ()
     sets: Fields = ()
     examples: tuple[str, ...] = ()
@@ -137,7 +137,10 @@ class Rule:
         elif self.scope is Scope.SUFFIX:
             line = line[-self.max_chars :]
         lowered = line.lower()
-        return any(literal in lowered for literal in self.requires)
+        return any(
+            lowered.startswith(literal[1:]) if literal[0] == "^" else literal in lowered
+            for literal in self.requires
+        )
 
 
 @dataclass(frozen=True, slots=True)
