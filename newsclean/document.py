@@ -41,6 +41,36 @@ class Proposal:
 
 
 _DOTTED_I = "\u0130"
+# Longest phrase key per rule set (rule sets are cached and long-lived; kept alive here).
+_LONGEST_PHRASE: dict[int, tuple[Mapping[str, StepRules], int]] = {}
+
+
+# Punctuation, symbols and spaces common at line edges: all are stripped by phrase_key.
+_EDGE_CHARS = " \t.,;:!?…-–—'\"“”‘’«»()[]{}*•·|/\\>›<‹#@&%+=~^_▶►→"
+
+
+def _key_longer_than(text: str, limit: int) -> bool:
+    """Whether ``phrase_key(text)`` is surely longer than ``limit``, known without
+    computing it: edge punctuation stripped, the core starts and ends with a letter or
+    digit (so the key's regex strips the same), and no run of spaces shortens it."""
+    core = text.strip(_EDGE_CHARS)
+    return (
+        len(core) > limit
+        and (core[0].isalpha() or core[0].isdecimal())
+        and (core[-1].isalpha() or core[-1].isdecimal())
+        and core.isprintable()
+        and "  " not in core
+    )
+
+
+def _longest_phrase(rules: Mapping[str, StepRules]) -> int:
+    cached = _LONGEST_PHRASE.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        longest = max((len(key) for r in rules.values() for key in r.phrase_index), default=0)
+        if len(_LONGEST_PHRASE) > 256:
+            _LONGEST_PHRASE.clear()
+        cached = _LONGEST_PHRASE[id(rules)] = (rules, longest)
+    return cached[1]
 
 
 class Document:
@@ -190,7 +220,10 @@ class Document:
         if self._phrase_lines is None:
             by_step: dict[str, set[int]] = {name: set() for name in self.rules}
             indexes = [(name, r.phrase_index) for name, r in self.rules.items() if r.phrase_index]
+            longest = _longest_phrase(self.rules)
             for seg in self.segments:
+                if len(seg.text) > longest and _key_longer_than(seg.text, longest):
+                    continue
                 key = self.key(seg.index)
                 if key is None:
                     continue

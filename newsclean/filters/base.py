@@ -111,6 +111,8 @@ class RuleLineFilter:
             return whole_line(seg, phrase_rule, RuleMatch(0, len(seg.text), phrase_rule.sets))
         text = doc.remaining(seg.index)
         for rule in line_rules:
+            if len(text) > rule.max_chars:
+                continue
             if rule.role is not None and not self.uses_role(rule.role):
                 continue
             if not doc.may_match(rule, seg.index):

@@ -29,7 +29,11 @@ class DuplicateFilter:
                 continue
             text = doc.remaining(seg.index)
             if text[:1].isalpha() or any(ch.isalpha() for ch in text):
-                occurrences[" ".join(text.split()).casefold()].append(seg.index)
+                # Printable text has no whitespace but single spaces unless two meet.
+                plain = text.isprintable() and "  " not in text
+                occurrences[(text if plain else " ".join(text.split())).casefold()].append(
+                    seg.index
+                )
         for key, indexes in occurrences.items():
             if len(indexes) < 2:
                 continue
