@@ -146,8 +146,9 @@ def normalize(text: str) -> str:
         text = _repair_lines(text, timeout)
         text = _LINE_BREAKS.sub("\n", text, timeout=timeout)
         invisible = True
-    if invisible:
-        text = _INVISIBLE.sub("", text, timeout=timeout)
+    if not invisible:
+        return text  # nothing removed since the mojibake check: nothing new to repair
+    text = _INVISIBLE.sub("", text, timeout=timeout)
     # ftfy decides per line, from what the line holds; removing the C1 controls can change
     # its decision, so repair until a pass changes nothing (normally one pass), as a second
     # run over the output would.
