@@ -83,3 +83,11 @@ def test_python_dash_m_reads_stdin() -> None:
         check=True,
     )
     assert json.loads(completed.stdout)["text"] == "The council approved the budget."
+
+
+def test_cli_explain_in_colour_marks_spans_with_kind_and_rule() -> None:
+    status, output = run("explain", "--color", "always", FRENCH)
+    assert status == 0
+    assert "\x1b[9;31mInscrivez-vous maintenant" in output
+    assert "[paywall fr.paywall.inscrivez_vous]" in output
+    assert "Le président russe" in output  # kept text stays, plain
