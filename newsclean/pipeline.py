@@ -179,13 +179,19 @@ class Pipeline:
         # The document's state (as a count of accepted cuts) right after a step that wants
         # a fixpoint ran and cut nothing: if nothing changes later, it is already stable.
         stable_at = -1
-        for step in self._filters:
-            before = len(doc.accepted)
-            for proposal in step.propose(doc):
-                doc.accept(proposal)
-            if getattr(step, "repeat_until_stable", False) and len(doc.accepted) == before:
-                stable_at = before
-        self._settle(doc)
+        for _ in range(_SETTLE_ROUNDS):
+            for step in self._filters:
+                before = len(doc.accepted)
+                for proposal in step.propose(doc):
+                    doc.accept(proposal)
+                if getattr(step, "repeat_until_stable", False) and len(doc.accepted) == before:
+                    stable_at = before
+            settled_from = len(doc.accepted)
+            self._settle(doc)
+            if len(doc.accepted) == settled_from:
+                break
+            # Settling cut more of some lines: what the other steps see changed (two lines
+            # may now read the same), so all steps run again, as a second run would.
         if stable_at != len(doc.accepted):
             self._repeat_until_stable(doc)
         cuts = sorted(doc.accepted, key=lambda p: p.start)
