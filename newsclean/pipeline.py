@@ -18,7 +18,7 @@ from newsclean.model import CleanResult, Removal, Segment
 from newsclean.modes import Mode
 from newsclean.normalize import normalize
 from newsclean.parallel import ordered_map
-from newsclean.rules.loader import rules_for
+from newsclean.rules.loader import available_languages, rules_for
 from newsclean.rules.user import UserPack, load_user_pack
 from newsclean.segment import rebuild_text, segment
 
@@ -165,6 +165,12 @@ class Pipeline:
             languages.append(confirmed.language)
             sample = kept_sample
             result = self._run(source, segments, languages, confirmed)
+        else:
+            # The detections did not settle (text mixing languages, or junk): apply every
+            # pack, so that whatever language the output is later read as, its rules are a
+            # subset of those applied and cleaning again removes nothing more.
+            every = [*languages, *(code for code in available_languages() if code not in languages)]
+            result = self._run(source, segments, every, confirmed)
         return result
 
     def _run(
