@@ -41,8 +41,6 @@ class Proposal:
 
 
 _DOTTED_I = "\u0130"
-# Longest phrase key per rule set (rule sets are cached and long-lived; kept alive here).
-_LONGEST_PHRASE: dict[int, tuple[Mapping[str, StepRules], int]] = {}
 
 
 # Punctuation, symbols and spaces common at line edges: all are stripped by phrase_key.
@@ -61,16 +59,6 @@ def _key_longer_than(text: str, limit: int) -> bool:
         and core.isprintable()
         and "  " not in core
     )
-
-
-def _longest_phrase(rules: Mapping[str, StepRules]) -> int:
-    cached = _LONGEST_PHRASE.get(id(rules))
-    if cached is None or cached[0] is not rules:
-        longest = max((len(key) for r in rules.values() for key in r.phrase_index), default=0)
-        if len(_LONGEST_PHRASE) > 256:
-            _LONGEST_PHRASE.clear()
-        cached = _LONGEST_PHRASE[id(rules)] = (rules, longest)
-    return cached[1]
 
 
 class Document:
@@ -104,6 +92,7 @@ class Document:
         self.warnings: list[str] = []
         self.accepted: list[Proposal] = []
         self.annotations: list[Proposal] = []
+        # Only segments with at least one cut have an entry.
         self._cuts: dict[int, list[Proposal]] = {}
         self._keys: dict[int, str | None] = {}
         self._remaining: dict[int, str] = {}
@@ -132,14 +121,21 @@ class Document:
         return text
 
     def _rebuild_remaining(self, index: int) -> str:
+        pieces = self._uncut_pieces(index)
+        return "".join(self.source[start:end] for start, end in pieces).strip()
+
+    def _uncut_pieces(self, index: int) -> list[tuple[int, int]]:
+        """The source spans of a segment that no accepted cut holds, in order."""
         seg = self.segments[index]
-        pieces, cursor = [], seg.start
-        cuts = self._cuts[index]
-        for cut in cuts:
-            pieces.append(self.source[cursor : cut.start])
-            cursor = cut.end
-        pieces.append(self.source[cursor : seg.end])
-        return "".join(pieces).strip()
+        pieces: list[tuple[int, int]] = []
+        cursor = seg.start
+        for cut in self._cuts.get(index, ()):
+            if cut.start > cursor:
+                pieces.append((cursor, cut.start))
+            cursor = max(cursor, cut.end)
+        if cursor < seg.end:
+            pieces.append((cursor, seg.end))
+        return pieces
 
     def remaining_view(self, index: int) -> Segment | None:
         """What is left of a segment as a segment of its own (offsets into the source), when
@@ -148,18 +144,13 @@ class Document:
         Rules then read a partly cut line exactly as they will read it in the output, so a
         second run over the output decides the same (idempotence).
         """
-        seg = self.segments[index]
-        cuts = self._cuts.get(index)
-        if not cuts:
-            return seg
-        pieces: list[tuple[int, int]] = []
-        cursor = seg.start
-        for cut in cuts:
-            if cut.start > cursor and self.source[cursor : cut.start].strip():
-                pieces.append((cursor, cut.start))
-            cursor = max(cursor, cut.end)
-        if cursor < seg.end and self.source[cursor : seg.end].strip():
-            pieces.append((cursor, seg.end))
+        if index not in self._cuts:
+            return self.segments[index]
+        pieces = [
+            (start, end)
+            for start, end in self._uncut_pieces(index)
+            if self.source[start:end].strip()
+        ]
         if len(pieces) != 1:
             return None
         start, end = pieces[0]
@@ -220,7 +211,7 @@ class Document:
         if self._phrase_lines is None:
             by_step: dict[str, set[int]] = {name: set() for name in self.rules}
             indexes = [(name, r.phrase_index) for name, r in self.rules.items() if r.phrase_index]
-            longest = _longest_phrase(self.rules)
+            longest = max((r.longest_phrase for r in self.rules.values()), default=0)
             for seg in self.segments:
                 if len(seg.text) > longest and _key_longer_than(seg.text, longest):
                     continue
@@ -239,11 +230,11 @@ class Document:
 
     def partly_cut_lines(self) -> frozenset[int]:
         """Segments with some text cut and some left."""
-        return frozenset(i for i, cuts in self._cuts.items() if cuts and not self.is_removed(i))
+        return frozenset(self._cuts.keys() - self._removed)
 
     def cut_lines(self) -> list[int]:
         """Indices of the segments that hold at least one accepted cut."""
-        return [index for index, cuts in self._cuts.items() if cuts]
+        return list(self._cuts)
 
     def _line_starts(self) -> dict[str, list[int]]:
         """Segment indices by the first two (lower-cased) characters of their text."""

@@ -153,6 +153,12 @@ class StepRules:
     _by_scope: dict[tuple[Scope, str | None], tuple[Rule, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # The longest key in ``phrase_index``: a line surely longer can skip the lookup.
+    longest_phrase: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        longest = max((len(key) for key in self.phrase_index), default=0)
+        object.__setattr__(self, "longest_phrase", longest)
 
     def by_scope(self, scope: Scope, role: str | None = None) -> tuple[Rule, ...]:
         """Pattern rules of one scope (and role, when given), in priority order."""
