@@ -32,6 +32,7 @@ EXIT_OK = 0
 EXIT_FATAL = 1  # bad arguments, unreadable configuration, unwritable output
 EXIT_RECORDS_FAILED = 2  # the run finished, but some records carry an "error" object
 EXIT_INTERRUPTED = 130
+WHEN_CHOICES = ["auto", "always", "never"]
 
 _EPILOG = """\
 inputs: .txt files hold one document each; .jsonl / .jsonl.gz hold one JSON object per
@@ -127,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     clean.add_argument(
         "--progress",
-        choices=["auto", "always", "never"],
+        choices=WHEN_CHOICES,
         default="auto",
         help="progress bar on stderr (auto: when it is a terminal; needs tqdm)",
     )
@@ -141,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     add_pipeline_options(explain)
     explain.add_argument(
         "--color",
-        choices=["auto", "always", "never"],
+        choices=WHEN_CHOICES,
         default="auto",
         help="colour the terminal output (auto: when stdout is a terminal)",
     )
@@ -182,7 +183,7 @@ def _explain(args: argparse.Namespace, pipeline: Pipeline, out: TextIO, stdin: B
     data = stdin.read() if args.input == STDIN else Path(args.input).read_bytes()
     text = data.decode("utf-8", errors="replace")
     result = pipeline.clean(text, lang=args.lang)
-    colour = args.color == "always" or (args.color == "auto" and out.isatty())
+    colour = _wanted(args.color, out)
     out.write((explain_colored(result) if colour else result.explain()) + "\n")
     if args.html:
         title = "standard input" if args.input == STDIN else Path(args.input).name
@@ -238,8 +239,13 @@ def _open_output(path: str | None, out: TextIO | None) -> tuple[IO[str], bool]:
     return open(path, "w", encoding="utf-8", newline="\n"), True
 
 
+def _wanted(choice: str, stream: IO[str]) -> bool:
+    """An ``auto|always|never`` option's answer: ``auto`` means "when it is a terminal"."""
+    return choice == "always" or (choice == "auto" and stream.isatty())
+
+
 def _progress_bar(choice: str) -> Any:
-    if choice == "never" or (choice == "auto" and not sys.stderr.isatty()):
+    if not _wanted(choice, sys.stderr):
         return None
     try:
         from tqdm import tqdm

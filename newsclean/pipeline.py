@@ -187,14 +187,9 @@ class Pipeline:
         stable_at = -1
         for _ in range(_SETTLE_ROUNDS):
             for step in self._filters:
-                before = len(doc.accepted)
-                for proposal in step.propose(doc):
-                    doc.accept(proposal)
-                if getattr(step, "repeat_until_stable", False) and len(doc.accepted) == before:
-                    stable_at = before
-            settled_from = len(doc.accepted)
-            self._settle(doc)
-            if len(doc.accepted) == settled_from:
+                if not _apply([step], doc) and _repeats_until_stable(step):
+                    stable_at = len(doc.accepted)
+            if not self._settle(doc):
                 break
             # Settling cut more of some lines: what the other steps see changed (two lines
             # may now read the same), so all steps run again, as a second run would.
@@ -211,42 +206,36 @@ class Pipeline:
         metadata = build_metadata([*cuts, *doc.annotations], language, confidence)
         return CleanResult(text_out, source, removed, metadata, tuple(doc.warnings))
 
-    def _settle(self, doc: Document) -> None:
-        """Run the line-rule steps again over partly cut lines until nothing more is cut.
+    def _settle(self, doc: Document) -> int:
+        """Run the line-rule steps again over partly cut lines until nothing more is cut;
+        returns how many cuts that added.
 
         A later step's edge cut ("… Read more") can leave a line that an earlier step's
         rule now matches; cleaning the output again would cut it, so it is cut now.
         """
         line_steps = [step for step in self._filters if isinstance(step, RuleLineFilter)]
         checked: dict[int, str] = {}
+        added = 0
         for _ in range(_SETTLE_ROUNDS):
-            changed = {
-                index: doc.remaining(index)
-                for index in doc.partly_cut_lines()
-                if checked.get(index) != doc.remaining(index)
-            }
+            remaining = {index: doc.remaining(index) for index in doc.partly_cut_lines()}
+            changed = {i: text for i, text in remaining.items() if checked.get(i) != text}
             if not changed:
-                return
+                break
             checked.update(changed)
             doc.focus = frozenset(changed)
             try:
-                for step in line_steps:
-                    for proposal in step.propose(doc):
-                        doc.accept(proposal)
+                added += _apply(line_steps, doc)
             finally:
                 doc.focus = None
+        return added
 
     def _repeat_until_stable(self, doc: Document) -> None:
         """Run the steps that judge lines by their kept neighbours (``layout``) again until
         they cut nothing more: their first verdict changes the neighbours, and a second
         run over the output must find nothing left to cut."""
-        steps = [step for step in self._filters if getattr(step, "repeat_until_stable", False)]
+        steps = [step for step in self._filters if _repeats_until_stable(step)]
         for _ in range(_SETTLE_ROUNDS):
-            before = len(doc.accepted)
-            for step in steps:
-                for proposal in step.propose(doc):
-                    doc.accept(proposal)
-            if len(doc.accepted) == before:
+            if not _apply(steps, doc):
                 return
 
     def pipe(
@@ -279,6 +268,20 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline(steps={list(self.steps)!r})"
+
+
+def _apply(steps: Iterable[Filter], doc: Document) -> int:
+    """Run ``steps`` in order, accepting their proposals; returns how many cuts were added."""
+    before = len(doc.accepted)
+    for step in steps:
+        for proposal in step.propose(doc):
+            doc.accept(proposal)
+    return len(doc.accepted) - before
+
+
+def _repeats_until_stable(step: Filter) -> bool:
+    """Whether the step asks to be re-run until it cuts nothing more (see LayoutFilter)."""
+    return bool(getattr(step, "repeat_until_stable", False))
 
 
 class _TextCleaner:
