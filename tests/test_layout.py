@@ -98,3 +98,30 @@ def test_layout_keeps_subheads_with_short_paragraphs_when_not_a_run() -> None:
         ]
     )
     assert newsclean.clean(text, lang="en").text == text
+
+
+def test_layout_drops_teasers_whose_summaries_lack_a_full_stop() -> None:
+    article = [*PARAGRAPHS, *(p.replace("the", "a") for p in PARAGRAPHS)]
+    teasers = [
+        "Cities urge boycott of meat companies",
+        "Lawmakers in the two biggest cities want to cut ties with businesses importing beef",
+        *TEASERS[2:],
+    ]
+    result = newsclean.clean("\n".join([*article, *teasers]), lang="en")
+    assert result.text == "\n".join(article)
+
+
+def test_layout_keeps_a_lead_after_a_list_of_headlines() -> None:
+    headlines = [
+        "Coach suspended for the rest of the season at a minimum",
+        "Veteran quarterback now says he can play until he is forty",
+        "League says it is disappointed the player did not appear",
+        "Power rankings after the twelfth week of the season",
+    ]
+    lead = [
+        "Coach says the team needed to win this game",
+        "The coach recognizes that his team's playoff hopes are slim after the loss on Monday.",
+        *PARAGRAPHS,
+    ]
+    result = newsclean.clean("\n".join([*headlines, *lead]), lang="en")
+    assert lead[1] in result.text

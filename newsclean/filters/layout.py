@@ -70,34 +70,36 @@ def _teaser_summaries(doc: Document) -> set[int]:
     in a row ("Cities urge boycott…" / "Lawmakers in the two biggest…" / …). Such lines
     read like prose one by one; in a run they are a list of other stories."""
     kept = [seg.index for seg in doc.segments if not doc.is_removed(seg.index)]
-    texts = {index: doc.remaining(index) for index in kept}
-    pairs: list[tuple[int, int]] = []  # (position in kept of the headline, summary index)
+    texts = [doc.remaining(index) for index in kept]
+    runs: list[list[int]] = []  # positions in ``kept`` of the summaries of each run
     position = 0
     while position + 1 < len(kept):
-        head, summary = texts[kept[position]], texts[kept[position + 1]]
+        head, summary = texts[position], texts[position + 1]
         if (
             len(head) <= TEASER_HEADLINE_CHARS
             and is_headline_like(head)
-            and len(summary) <= TEASER_MAX_CHARS
-            and is_paragraph_like(summary)
+            and _is_teaser_summary(head, summary)
         ):
-            pairs.append((position, kept[position + 1]))
+            if runs and runs[-1][-1] == position - 1:
+                runs[-1].append(position + 1)
+            else:
+                runs.append([position + 1])
             position += 2
         else:
             position += 1
-    summaries: set[int] = set()
-    run: list[int] = []
-    last_position = -10
-    for position, summary_index in pairs:
-        if position != last_position + 2:
-            if len(run) >= MIN_TEASERS:
-                summaries.update(run)
-            run = []
-        run.append(summary_index)
-        last_position = position
-    if len(run) >= MIN_TEASERS:
-        summaries.update(run)
-    return summaries
+    return {kept[position] for run in runs if len(run) >= MIN_TEASERS for position in run}
+
+
+def _is_teaser_summary(head: str, text: str) -> bool:
+    """A teaser's summary under ``head``: a short paragraph, or a title-shaped line longer
+    than the headline (many sites drop the full stop from summaries: "Lawmakers in the two
+    biggest U.S. cities want to …")."""
+    if len(text) > TEASER_MAX_CHARS:
+        return False
+    return is_paragraph_like(text) or (
+        len(text) >= TEASER_SUMMARY_LENGTH_RATIO * len(head)
+        and count_words(text, TEASER_SUMMARY_WORDS) >= TEASER_SUMMARY_WORDS
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,10 @@ class _Cluster:
 # Teasers: a headline-like line, then a short paragraph; MIN_TEASERS pairs in a row.
 TEASER_MAX_CHARS = 300
 TEASER_HEADLINE_CHARS = 150
+# A summary without a sentence end has at least this many words.
+TEASER_SUMMARY_WORDS = 10
+# ... and is this much longer than its headline (a list of headlines does not pair up).
+TEASER_SUMMARY_LENGTH_RATIO = 1.3
 MIN_TEASERS = 3
 
 # Rules with this role mark where the article has ended (a comment header, say): no
