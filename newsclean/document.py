@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from newsclean.limits import DEFAULT_LINE_RULE_CHARS
 from newsclean.model import Kind, Segment
-from newsclean.rules.model import Fields, Rule, RuleMatch, StepRules, phrase_key
+from newsclean.rules.model import EDGE_CHARS, Fields, Rule, RuleMatch, StepRules, phrase_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +41,15 @@ class Proposal:
 
 
 _DOTTED_I = "\u0130"
-
-
-# Punctuation, symbols and spaces common at line edges: all are stripped by phrase_key.
-_EDGE_CHARS = " \t.,;:!?…-–—'\"“”‘’«»()[]{}*•·|/\\>›<‹#@&%+=~^_▶►→"
+# The longest line looked at for glued phrases ("Share this: Facebook Twitter Email").
+GLUED_LINE_CHARS = 120
 
 
 def _key_longer_than(text: str, limit: int) -> bool:
     """Whether ``phrase_key(text)`` is surely longer than ``limit``, known without
     computing it: edge punctuation stripped, the core starts and ends with a letter or
     digit (so the key's regex strips the same), and no run of spaces shortens it."""
-    core = text.strip(_EDGE_CHARS)
+    core = text.strip(EDGE_CHARS)
     return (
         len(core) > limit
         and (core[0].isalpha() or core[0].isdecimal())
@@ -210,19 +208,39 @@ class Document:
         """Uncut segments whose phrase key is one of ``step``'s phrases."""
         if self._phrase_lines is None:
             by_step: dict[str, set[int]] = {name: set() for name in self.rules}
-            indexes = [(name, r.phrase_index) for name, r in self.rules.items() if r.phrase_index]
+            with_phrases = [(name, r) for name, r in self.rules.items() if r.phrase_index]
             longest = max((r.longest_phrase for r in self.rules.values()), default=0)
+            # Glued phrases make a line up to this long worth a look.
+            longest = max(longest, GLUED_LINE_CHARS)
             for seg in self.segments:
                 if len(seg.text) > longest and _key_longer_than(seg.text, longest):
                     continue
                 key = self.key(seg.index)
                 if key is None:
                     continue
-                for name, index in indexes:
-                    if key in index:
+                found = False
+                for name, step_rules in with_phrases:
+                    if key in step_rules.phrase_index:
+                        by_step[name].add(seg.index)
+                        found = True
+                if found or " " not in key or len(key) > GLUED_LINE_CHARS:
+                    continue
+                first_word = key[: key.index(" ")].rstrip(EDGE_CHARS)
+                for name, step_rules in with_phrases:
+                    if step_rules.may_glue(first_word) and step_rules.glued_phrase_rule(key):
                         by_step[name].add(seg.index)
             self._phrase_lines = {name: frozenset(lines) for name, lines in by_step.items()}
         return self._phrase_lines.get(step, frozenset())
+
+    def phrase_rule(self, step: str, index: int, role: str | None = None) -> Rule | None:
+        """The phrase rule of ``step`` that a segment's remaining text is, or (when no
+        ``role`` is asked for) the first of the phrases glued into it."""
+        step_rules = self.rules[step]
+        key = self.key(index)
+        rule = step_rules.phrase_rule(key, role)
+        if rule is None and role is None and key is not None and len(key) <= GLUED_LINE_CHARS:
+            rule = step_rules.glued_phrase_rule(key)
+        return rule
 
     def in_focus(self, index: int) -> bool:
         """Whether segment ``index`` is to be looked at in the current round."""

@@ -125,3 +125,23 @@ def test_layout_keeps_a_lead_after_a_list_of_headlines() -> None:
     ]
     result = newsclean.clean("\n".join([*headlines, *lead]), lang="en")
     assert lead[1] in result.text
+
+
+def test_layout_ends_the_article_at_a_comment_form_even_when_glued() -> None:
+    comments = [
+        "Great piece, thanks for writing it up so clearly for all of us here.",
+        "I disagree with most of this, but it was an interesting read anyway.",
+    ]
+    text = "\n".join([*PARAGRAPHS, "Leave a Reply Cancel reply", *comments])
+    result = newsclean.clean(text, lang="en")
+    assert result.text == "\n".join(PARAGRAPHS)
+    assert result.removed[0].rule == "universal.promo.comment_form"
+
+
+def test_layout_keeps_the_article_before_a_longer_comment_thread() -> None:
+    comments = [
+        f"Comment {n}: I have followed this council for years and this budget is the worst yet."
+        for n in range(12)
+    ]
+    text = "\n".join([*PARAGRAPHS, "Leave a Reply", *comments])
+    assert newsclean.clean(text, lang="en").text == "\n".join(PARAGRAPHS)

@@ -143,3 +143,32 @@ def test_phrase_key_fast_path_agrees_with_the_definition(text: str) -> None:
     edge = regex.compile(r"^[\W_]+|[\W_]+$")
     spaces = regex.compile(r"\s+")
     assert phrase_key(text) == spaces.sub(" ", edge.sub("", text)).casefold()
+
+
+@pytest.mark.parametrize(
+    ("line", "rule_id"),
+    [
+        ("Schreibe einen Kommentar Antworten abbrechen", "universal.promo.comment_form"),
+        ("Leave a Reply Cancel reply", "universal.promo.comment_form"),
+        ("Share: Facebook · Twitter · Email", "universal.promo.share_buttons"),
+        ("Print Comments Save", "universal.promo.share_buttons"),
+    ],
+)
+def test_glued_phrases_match_the_first_phrase_rule(line: str, rule_id: str) -> None:
+    step = rule_id.split(".")[1]
+    rule = rules_for("de", "en")[step].glued_phrase_rule(phrase_key(line))
+    assert rule is not None
+    assert rule.id == rule_id
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell",  # one phrase and ordinary words
+        "Print",  # one phrase alone is the plain phrase lookup's job
+        "Comments Save Print Share " * 5,  # longer than a line of glued buttons
+        "Reply to the ministry came on Friday",
+    ],
+)
+def test_glued_phrases_need_every_word_in_a_phrase(line: str) -> None:
+    assert rules_for("en")["promo"].glued_phrase_rule(phrase_key(line)) is None

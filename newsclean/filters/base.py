@@ -103,8 +103,7 @@ class RuleLineFilter:
         self, doc: Document, seg: Segment, line_rules: tuple[Rule, ...]
     ) -> Proposal | None:
         """The first whole-line match among phrase and pattern rules, if any."""
-        step_rules = doc.rules[self._name]
-        phrase_rule = step_rules.phrase_rule(doc.key(seg.index))
+        phrase_rule = doc.phrase_rule(self._name, seg.index)
         if phrase_rule is not None and (
             phrase_rule.role is None or self.uses_role(phrase_rule.role)
         ):

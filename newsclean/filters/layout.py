@@ -122,6 +122,8 @@ MIN_TEASERS = 3
 # Rules with this role mark where the article has ended (a comment header, say): no
 # article span reaches past one.
 ENDS_ARTICLE_ROLE = "ends_article"
+# Before such a marker, a cluster this share of the largest one is the article's.
+EARLIER_REGION_SHARE = 0.2
 
 
 class LayoutFilter:
@@ -150,6 +152,12 @@ class LayoutFilter:
         if not clusters:
             return
         best = max(clusters, key=lambda cluster: cluster.score)
+        # Comment threads and sidebars after an end-of-article marker can outweigh the
+        # article: the first region with a fair share of the best cluster's text wins.
+        best = max(
+            (c for c in clusters if c.region == self._article_region(clusters, best)),
+            key=lambda cluster: cluster.score,
+        )
         major = [
             c
             for c in clusters
@@ -166,6 +174,12 @@ class LayoutFilter:
                 text = doc.remaining(index)
                 kind = Kind.RELATED if is_headline_like(text) else Kind.FOOTER
                 yield Proposal(index, seg.start, seg.end, kind, AFTER_RULE, self.name)
+
+    @staticmethod
+    def _article_region(clusters: list[_Cluster], best: _Cluster) -> int:
+        """The first region holding a cluster of at least ``EARLIER_REGION_SHARE`` of the
+        best cluster's text."""
+        return next(c.region for c in clusters if c.score >= EARLIER_REGION_SHARE * best.score)
 
     def _clusters(self, doc: Document, end_rules: set[str]) -> list[_Cluster]:
         """Runs of paragraph-like lines with at most ``max_gap`` other lines between them;

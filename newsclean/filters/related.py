@@ -58,7 +58,7 @@ class RelatedFilter(RuleLineFilter):
     def _header_rule(
         self, doc: Document, seg: Segment, header_patterns: tuple[Rule, ...]
     ) -> Rule | None:
-        rule = doc.rules[self.name].phrase_rule(doc.key(seg.index), HEADER_ROLE)
+        rule = doc.phrase_rule(self.name, seg.index, HEADER_ROLE)
         if rule is not None:
             return rule
         for candidate in header_patterns:

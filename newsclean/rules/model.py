@@ -18,6 +18,10 @@ Fields = tuple[tuple[str, str], ...]
 # of punctuation before a letter is rescanned from every position (quadratic).
 _EDGE_PUNCTUATION = regex.compile(r"^[\W_]+|(?<![\W_])[\W_]+$")
 _SPACES = regex.compile(r"\s+")
+# Punctuation, symbols and spaces common at line edges: all are stripped by phrase_key.
+EDGE_CHARS = " \t.,;:!?…-–—'\"“”‘’«»()[]{}*•·|/\\>›<‹#@&%+=~^_▶►→"
+# Glued phrases: the most words a line may hold.
+MAX_GLUED_WORDS = 16
 
 # Captured groups that must hold a list of person names for the rule to fire.
 NAME_GROUPS = frozenset({"authors", "editors", "writers", "additional", "compilers"})
@@ -155,10 +159,57 @@ class StepRules:
     )
     # The longest key in ``phrase_index``: a line surely longer can skip the lookup.
     longest_phrase: int = field(init=False, compare=False, repr=False)
+    # Line-rule phrases (which may be glued on one line): their most words, by first word.
+    _glue_by_first_word: dict[str, int] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         longest = max((len(key) for key in self.phrase_index), default=0)
         object.__setattr__(self, "longest_phrase", longest)
+        by_first_word: dict[str, int] = {}
+        for key, rule in self.phrase_index.items():
+            if rule.scope is Scope.LINE:
+                words = key.split(" ")
+                first = words[0].strip(EDGE_CHARS)
+                by_first_word[first] = max(by_first_word.get(first, 0), len(words))
+        object.__setattr__(self, "_glue_by_first_word", by_first_word)
+
+    def glued_phrase_rule(self, key: str) -> Rule | None:
+        """The rule of the first phrase when a line's key is two or more of this step's
+        line phrases glued together ("schreibe einen kommentar antworten abbrechen"):
+        scraped text often runs adjacent buttons and labels into one line.
+
+        Each piece is compared with its edge punctuation trimmed; at most
+        ``MAX_GLUED_WORDS`` words are read.
+        """
+        words = key.split(" ")
+        if not 2 <= len(words) <= MAX_GLUED_WORDS or not self._most_words_from(words[0]):
+            return None
+        # first_piece[i]: the words before i split into phrases, the first being this rule's.
+        first_piece: dict[int, Rule] = {}
+        for start in range(len(words)):
+            if start and start not in first_piece:
+                continue
+            if start and not words[start].strip(EDGE_CHARS):  # a separator: "·", "|", "/"
+                first_piece.setdefault(start + 1, first_piece[start])
+                continue
+            for stop in range(
+                start + 1, min(len(words), start + self._most_words_from(words[start])) + 1
+            ):
+                if stop in first_piece:
+                    continue
+                rule = self.phrase_index.get(" ".join(words[start:stop]).strip(EDGE_CHARS))
+                if rule is not None and rule.scope is Scope.LINE:
+                    first_piece[stop] = first_piece.get(start, rule)
+        return first_piece.get(len(words))
+
+    def may_glue(self, first_word: str) -> bool:
+        """Whether a line whose first word (edge punctuation trimmed) is ``first_word`` may
+        be glued phrases of this step."""
+        return first_word in self._glue_by_first_word
+
+    def _most_words_from(self, word: str) -> int:
+        """The most words of a line phrase starting with ``word`` (0: none starts so)."""
+        return self._glue_by_first_word.get(word.strip(EDGE_CHARS), 0)
 
     def by_scope(self, scope: Scope, role: str | None = None) -> tuple[Rule, ...]:
         """Pattern rules of one scope (and role, when given), in priority order."""
