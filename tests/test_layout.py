@@ -145,3 +145,29 @@ def test_layout_keeps_the_article_before_a_longer_comment_thread() -> None:
     ]
     text = "\n".join([*PARAGRAPHS, "Leave a Reply", *comments])
     assert newsclean.clean(text, lang="en").text == "\n".join(PARAGRAPHS)
+
+
+def _teaser(topic: str) -> tuple[str, str]:
+    return f"Why the fight over {topic} will define the coming year", _long_summary(topic)
+
+
+def _long_summary(topic: str) -> str:
+    sentence = f"Our columnist looks at {topic} and at what the week's hearings meant for it. "
+    return (sentence * 5).strip()
+
+
+def test_layout_drops_a_long_run_of_teasers_with_long_summaries() -> None:
+    article = [*PARAGRAPHS, *(p.replace("the", "a") for p in PARAGRAPHS)]
+    topics = ["the budget", "the courts", "the border", "the election", "the markets"]
+    teasers = [line for topic in topics for line in _teaser(topic)]
+    assert len(teasers[1]) > 300
+    result = newsclean.clean("\n".join([*article, *teasers]), lang="en")
+    assert result.text == "\n".join(article)
+
+
+def test_layout_keeps_subheads_over_long_paragraphs() -> None:
+    sections = [
+        line for topic in ["the budget", "the courts", "the border"] for line in _teaser(topic)
+    ]
+    text = "\n".join([*PARAGRAPHS, *sections])
+    assert newsclean.clean(text, lang="en").text == text

@@ -87,14 +87,23 @@ def _teaser_summaries(doc: Document) -> set[int]:
             position += 2
         else:
             position += 1
-    return {kept[position] for run in runs if len(run) >= MIN_TEASERS for position in run}
+    summaries: set[int] = set()
+    for run in runs:
+        has_long = any(len(texts[position]) > TEASER_MAX_CHARS for position in run)
+        if len(run) >= (MIN_LONG_TEASERS if has_long else MIN_TEASERS):
+            summaries.update(kept[position] for position in run)
+    return summaries
 
 
 def _is_teaser_summary(head: str, text: str) -> bool:
     """A teaser's summary under ``head``: a short paragraph, or a title-shaped line longer
     than the headline (many sites drop the full stop from summaries: "Lawmakers in the two
-    biggest U.S. cities want to …")."""
-    if len(text) > TEASER_MAX_CHARS:
+    biggest U.S. cities want to …"). A longer paragraph pairs only with a full-sentence
+    headline (article subheads are short)."""
+    if len(text) > TEASER_MAX_CHARS and not (
+        len(text) <= LONG_TEASER_MAX_CHARS
+        and count_words(head, LONG_TEASER_HEADLINE_WORDS) >= LONG_TEASER_HEADLINE_WORDS
+    ):
         return False
     return is_paragraph_like(text) or (
         len(text) >= TEASER_SUMMARY_LENGTH_RATIO * len(head)
@@ -113,6 +122,11 @@ class _Cluster:
 # Teasers: a headline-like line, then a short paragraph; MIN_TEASERS pairs in a row.
 TEASER_MAX_CHARS = 300
 TEASER_HEADLINE_CHARS = 150
+# A longer summary pairs with a full-sentence headline only (article subheads are short),
+# and a run holding one needs more pairs.
+LONG_TEASER_MAX_CHARS = 600
+LONG_TEASER_HEADLINE_WORDS = 7
+MIN_LONG_TEASERS = 5
 # A summary without a sentence end has at least this many words.
 TEASER_SUMMARY_WORDS = 10
 # ... and is this much longer than its headline (a list of headlines does not pair up).
