@@ -171,3 +171,15 @@ def test_layout_keeps_subheads_over_long_paragraphs() -> None:
     ]
     text = "\n".join([*PARAGRAPHS, *sections])
     assert newsclean.clean(text, lang="en").text == text
+
+
+def test_layout_keeps_an_intro_that_announces_a_list() -> None:
+    intro = [
+        "Winter is the best season for a trip to the hot springs of the region.",
+        "The highlights of the region at a glance:",
+    ]
+    items = ["Wellness: six spas", "Food: local cheese", "Sport: winter hikes", "Tip: the route"]
+    main = [p.replace("the", "a") * 3 for p in [*PARAGRAPHS, *PARAGRAPHS]]
+    text = "\n".join([*intro, *items, "First stop", "Second stop", *main])
+    result = newsclean.clean(text, lang="en")
+    assert result.text.startswith(intro[0])

@@ -133,6 +133,10 @@ TEASER_SUMMARY_WORDS = 10
 TEASER_SUMMARY_LENGTH_RATIO = 1.3
 MIN_TEASERS = 3
 
+# The most lines after a paragraph ending in a colon that count as its list, not a gap.
+MAX_LIST_ITEMS = 8
+_COLON = frozenset(":")
+
 # Rules with this role mark where the article has ended (a comment header, say): no
 # article span reaches past one.
 ENDS_ARTICLE_ROLE = "ends_article"
@@ -197,10 +201,12 @@ class LayoutFilter:
 
     def _clusters(self, doc: Document, end_rules: set[str]) -> list[_Cluster]:
         """Runs of paragraph-like lines with at most ``max_gap`` other lines between them;
-        an end-of-article marker starts a new region."""
+        an end-of-article marker starts a new region. The items of a list that a paragraph
+        announces with a colon ("The highlights at a glance:") are not a gap."""
         clusters: list[_Cluster] = []
         gap = 0
         region = 0
+        list_items_left = 0
         teasers = _teaser_summaries(doc)
         for seg in doc.segments:
             index = seg.index
@@ -210,8 +216,12 @@ class LayoutFilter:
                 continue
             text = doc.remaining(index)
             if index in teasers or not is_paragraph_like(text):
-                gap += 1
+                if list_items_left:
+                    list_items_left -= 1
+                else:
+                    gap += 1
                 continue
+            list_items_left = MAX_LIST_ITEMS if ends_with(text, _COLON) else 0
             current = clusters[-1] if clusters else None
             if current is None or gap > self.max_gap or current.region != region:
                 clusters.append(_Cluster(index, index, len(text), region))
