@@ -13,6 +13,13 @@ PARAGRAPHS = [
     "Officials said the plan would take effect in the spring of next year.",
     "Opposition members argued that the spending cuts went too far, too fast.",
 ]
+# Six paragraphs: an article large enough to outweigh what the tests put around it.
+ARTICLE = [*PARAGRAPHS, *(p.replace("the", "a") for p in PARAGRAPHS)]
+
+
+def cleaned(*blocks: list[str]) -> str:
+    """The cleaned text of the lines of ``blocks``, in order (English)."""
+    return newsclean.clean("\n".join(line for block in blocks for line in block), lang="en").text
 
 
 def test_layout_removes_menus_before_and_link_lists_after() -> None:
@@ -79,9 +86,8 @@ TEASERS = [
 
 
 def test_layout_drops_a_run_of_teasers_after_the_article() -> None:
-    article = [*PARAGRAPHS, *(p.replace("the", "a") for p in PARAGRAPHS)]
-    result = newsclean.clean("\n".join([*article, *TEASERS]), lang="en")
-    assert result.text == "\n".join(article)
+    result = newsclean.clean("\n".join([*ARTICLE, *TEASERS]), lang="en")
+    assert result.text == "\n".join(ARTICLE)
     assert {r.kind for r in result.removed} == {Kind.RELATED, Kind.FOOTER}
 
 
@@ -101,14 +107,12 @@ def test_layout_keeps_subheads_with_short_paragraphs_when_not_a_run() -> None:
 
 
 def test_layout_drops_teasers_whose_summaries_lack_a_full_stop() -> None:
-    article = [*PARAGRAPHS, *(p.replace("the", "a") for p in PARAGRAPHS)]
     teasers = [
         "Cities urge boycott of meat companies",
         "Lawmakers in the two biggest cities want to cut ties with businesses importing beef",
         *TEASERS[2:],
     ]
-    result = newsclean.clean("\n".join([*article, *teasers]), lang="en")
-    assert result.text == "\n".join(article)
+    assert cleaned(ARTICLE, teasers) == "\n".join(ARTICLE)
 
 
 def test_layout_keeps_a_lead_after_a_list_of_headlines() -> None:
@@ -157,12 +161,10 @@ def _long_summary(topic: str) -> str:
 
 
 def test_layout_drops_a_long_run_of_teasers_with_long_summaries() -> None:
-    article = [*PARAGRAPHS, *(p.replace("the", "a") for p in PARAGRAPHS)]
     topics = ["the budget", "the courts", "the border", "the election", "the markets"]
     teasers = [line for topic in topics for line in _teaser(topic)]
     assert len(teasers[1]) > 300
-    result = newsclean.clean("\n".join([*article, *teasers]), lang="en")
-    assert result.text == "\n".join(article)
+    assert cleaned(ARTICLE, teasers) == "\n".join(ARTICLE)
 
 
 def test_layout_keeps_subheads_over_long_paragraphs() -> None:
@@ -183,3 +185,25 @@ def test_layout_keeps_an_intro_that_announces_a_list() -> None:
     text = "\n".join([*intro, *items, "First stop", "Second stop", *main])
     result = newsclean.clean(text, lang="en")
     assert result.text.startswith(intro[0])
+
+
+def test_layout_drops_a_run_of_headlines_glued_to_dateline_summaries() -> None:
+    teasers = [
+        "Man pleads guilty to fraud scheme NEW YORK: A man has pleaded guilty to theft.",
+        "UN regrets new position on settlements UNITED NATIONS: The Secretary General said.",
+        "Schools in the valley open again NEW DELHI: All schools and colleges are now open.",
+    ]
+    assert cleaned(teasers, ARTICLE) == "\n".join(ARTICLE)
+
+
+def test_layout_keeps_the_article_around_a_related_box() -> None:
+    box = [
+        "Related Stories",
+        "Council delays the vote on the new stadium",
+        "Mayor names a new head of the transport department",
+        "City hall to close early on Friday for repairs",
+        "Opposition calls for an audit of the housing fund",
+        "Budget hearings draw record crowds to city hall",
+    ]
+    more = [p.replace("the", "a") for p in PARAGRAPHS]
+    assert cleaned(PARAGRAPHS, box, more) == "\n".join([*PARAGRAPHS, *more])

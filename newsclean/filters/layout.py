@@ -13,7 +13,10 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from newsclean.document import Document, Proposal
+from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind
 from newsclean.modes import Mode
 from newsclean.shape import count_words, ends_with, is_headline_like
@@ -87,12 +90,32 @@ def _teaser_summaries(doc: Document) -> set[int]:
             position += 2
         else:
             position += 1
-    summaries: set[int] = set()
+    summaries = _glued_teasers(kept, texts)
     for run in runs:
         has_long = any(len(texts[position]) > TEASER_MAX_CHARS for position in run)
         if len(run) >= (MIN_LONG_TEASERS if has_long else MIN_TEASERS):
             summaries.update(kept[position] for position in run)
     return summaries
+
+
+def _glued_teasers(kept: list[int], texts: list[str]) -> set[int]:
+    """Runs of at least ``MIN_TEASERS`` lines that each glue a headline to a summary opening
+    with a dateline ("… returns home from US NEW DELHI: Their American dream …"): a list
+    item holding both, scraped as one line."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, text in zip([*kept, -1], [*texts, ""], strict=True):
+        if (
+            len(text) <= LONG_TEASER_MAX_CHARS
+            and ": " in text
+            and _INNER_DATELINE.search(text, timeout=REGEX_TIMEOUT) is not None
+        ):
+            run.append(index)
+            continue
+        if len(run) >= MIN_TEASERS:
+            found.update(run)
+        run = []
+    return found
 
 
 def _is_teaser_summary(head: str, text: str) -> bool:
@@ -132,10 +155,13 @@ TEASER_SUMMARY_WORDS = 10
 # ... and is this much longer than its headline (a list of headlines does not pair up).
 TEASER_SUMMARY_LENGTH_RATIO = 1.3
 MIN_TEASERS = 3
+# A dateline inside a line, after a headline: "… from US NEW DELHI: Their American …".
+_INNER_DATELINE = regex.compile(r"\p{Ll}\S{0,30}\s+\p{Lu}{2,}(?:[\s\-]\p{Lu}{2,}){0,2}:\s+\p{Lu}")
 
 # The most lines after a paragraph ending in a colon that count as its list, not a gap.
 MAX_LIST_ITEMS = 8
 _COLON = frozenset(":")
+
 
 # Rules with this role mark where the article has ended (a comment header, say): no
 # article span reaches past one.
