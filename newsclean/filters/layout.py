@@ -167,7 +167,7 @@ _COLON = frozenset(":")
 # article span reaches past one.
 ENDS_ARTICLE_ROLE = "ends_article"
 # Before such a marker, a cluster this share of the largest one is the article's.
-EARLIER_REGION_SHARE = 0.2
+EARLIER_REGION_SHARE = 0.1
 
 
 class LayoutFilter:
