@@ -12,7 +12,15 @@ from dataclasses import dataclass, replace
 
 from newsclean.limits import DEFAULT_LINE_RULE_CHARS
 from newsclean.model import Kind, Segment
-from newsclean.rules.model import EDGE_CHARS, Fields, Rule, RuleMatch, StepRules, phrase_key
+from newsclean.rules.model import (
+    EDGE_CHARS,
+    Fields,
+    Rule,
+    RuleMatch,
+    RuleSet,
+    StepRules,
+    phrase_key,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +80,7 @@ class Document:
         self.source = source
         self.segments = segments
         self.language = language
-        self.rules = rules
+        self.rules = RuleSet.of(rules)
         # "İ" is the one character whose lower case is two characters long; it becomes "i"
         # so that offsets stay aligned, and its lines are left to the rules' own test.
         self._lowered = source.replace(_DOTTED_I, "i").lower()
@@ -83,6 +91,9 @@ class Document:
         )
         self._starts = [seg.start for seg in segments]
         self._lines_with: dict[tuple[str, ...], frozenset[int]] = {}
+        self._literal_lines: dict[str, frozenset[int]] = {}
+        # Candidate lines of each rule, by the rule's identity (hashing a rule is slow).
+        self._rule_lines: dict[int, frozenset[int] | None] = {}
         self._phrase_lines: dict[str, frozenset[int]] | None = None
         self._starts_index: dict[str, list[int]] | None = None
         # When set, line-rule steps look at these segments only (the settling rounds).
@@ -181,14 +192,18 @@ class Document:
             self._lines_with[literals] = found
         return found
 
-    def _lines_with_literal(self, literal: str) -> set[int]:
+    def _lines_with_literal(self, literal: str) -> frozenset[int]:
+        found = self._literal_lines.get(literal)
+        if found is None:
+            found = self._literal_lines[literal] = frozenset(self._scan_for(literal))
+        return found
+
+    def _scan_for(self, literal: str) -> set[int]:
         lowered = self._lowered
         if literal[0] == "^":  # at the start of the line
             head = literal[1:]
             candidates: Iterable[int] = (
-                self._line_starts().get(head[:2], ())
-                if len(head) >= 2
-                else range(len(self.segments))
+                self._line_starts().get(head[:2], ()) if head else range(len(self.segments))
             )
             return {index for index in candidates if lowered.startswith(head, self._starts[index])}
         lines: set[int] = set()
@@ -208,26 +223,25 @@ class Document:
         """Uncut segments whose phrase key is one of ``step``'s phrases."""
         if self._phrase_lines is None:
             by_step: dict[str, set[int]] = {name: set() for name in self.rules}
-            with_phrases = [(name, r) for name, r in self.rules.items() if r.phrase_index]
-            longest = max((r.longest_phrase for r in self.rules.values()), default=0)
-            # Glued phrases make a line up to this long worth a look.
-            longest = max(longest, GLUED_LINE_CHARS)
+            phrase_steps = self.rules.phrase_steps
+            glue_steps = self.rules.glue_steps
+            # Glued phrases make a line up to GLUED_LINE_CHARS long worth a look.
+            longest = max(self.rules.longest_phrase, GLUED_LINE_CHARS)
             for seg in self.segments:
                 if len(seg.text) > longest and _key_longer_than(seg.text, longest):
                     continue
                 key = self.key(seg.index)
                 if key is None:
                     continue
-                found = False
-                for name, step_rules in with_phrases:
-                    if key in step_rules.phrase_index:
+                steps = phrase_steps.get(key)
+                if steps is not None:
+                    for name in steps:
                         by_step[name].add(seg.index)
-                        found = True
-                if found or " " not in key or len(key) > GLUED_LINE_CHARS:
                     continue
-                first_word = key[: key.index(" ")].rstrip(EDGE_CHARS)
-                for name, step_rules in with_phrases:
-                    if step_rules.may_glue(first_word) and step_rules.glued_phrase_rule(key):
+                if " " not in key or len(key) > GLUED_LINE_CHARS:
+                    continue
+                for name in glue_steps.get(key[: key.index(" ")].rstrip(EDGE_CHARS), ()):
+                    if self.rules[name].glued_phrase_rule(key):
                         by_step[name].add(seg.index)
             self._phrase_lines = {name: frozenset(lines) for name, lines in by_step.items()}
         return self._phrase_lines.get(step, frozenset())
@@ -255,21 +269,26 @@ class Document:
         return list(self._cuts)
 
     def _line_starts(self) -> dict[str, list[int]]:
-        """Segment indices by the first two (lower-cased) characters of their text."""
+        """Segment indices by the first character and by the first two characters of their
+        (lower-cased) text."""
         if self._starts_index is None:
             index: dict[str, list[int]] = {}
             lowered = self._lowered
             for seg in self.segments:
-                index.setdefault(lowered[seg.start : seg.start + 2], []).append(seg.index)
-                if seg.end - seg.start < 2:
-                    index.setdefault(lowered[seg.start : seg.start + 1], []).append(seg.index)
+                index.setdefault(lowered[seg.start : seg.start + 1], []).append(seg.index)
+                if seg.end - seg.start >= 2:
+                    index.setdefault(lowered[seg.start : seg.start + 2], []).append(seg.index)
             self._starts_index = index
         return self._starts_index
 
     def may_match(self, rule: Rule, index: int) -> bool:
         """``False`` when segment ``index`` cannot match ``rule``: it holds none of the
         rule's required literals (a line that earlier steps cut is left to the rule)."""
-        lines = self.lines_with(rule.requires)
+        key = id(rule)
+        if key in self._rule_lines:
+            lines = self._rule_lines[key]
+        else:
+            lines = self._rule_lines[key] = self.lines_with(rule.requires)
         return lines is None or index in lines or index in self._cuts
 
     def match(self, rule: Rule, text: str, index: int) -> RuleMatch | None:

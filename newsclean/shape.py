@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 _SENTENCE_END = frozenset(".;:,")
 _CLOSERS = "\"'”’»)]\u00a0\u202f\u2009 \t"
 
@@ -57,9 +59,24 @@ def is_headline_like(text: str, max_words: int = 40, max_chars: int = 250) -> bo
     >>> is_headline_like("He said the talks would continue next week.")
     False
     """
-    if len(text) > max_chars or ends_like_sentence(text):
+    if len(text) > max_chars:
         return False
-    return 2 <= count_words(text, max_words + 1) <= max_words
+    if max_words == _HEADLINE_WORDS:
+        return _headline_like_memo(text)
+    return _headline_like(text, max_words)
+
+
+_HEADLINE_WORDS = 40
+
+
+@functools.lru_cache(maxsize=8192)
+def _headline_like_memo(text: str) -> bool:
+    """Memoised answers for the default word limit, which layout asks about repeatedly."""
+    return _headline_like(text, _HEADLINE_WORDS)
+
+
+def _headline_like(text: str, max_words: int) -> bool:
+    return not ends_like_sentence(text) and 2 <= count_words(text, max_words + 1) <= max_words
 
 
 def is_short_label(text: str, max_words: int = 4, max_chars: int = 40) -> bool:

@@ -33,7 +33,7 @@ import regex
 from newsclean.errors import RulePackError
 from newsclean.limits import DEFAULT_EDGE_WINDOW, DEFAULT_LINE_RULE_CHARS, REGEX_TIMEOUT
 from newsclean.model import Kind
-from newsclean.rules.model import Rule, Scope, StepRules, phrase_key
+from newsclean.rules.model import Rule, RuleSet, Scope, StepRules, phrase_key
 from newsclean.steps import DEFAULT_STEPS, STEP_KIND
 
 if TYPE_CHECKING:
@@ -312,7 +312,7 @@ def _rules_for_packs(
         *(load_pack(name) for name in names),
         *(compile_user_pack(pack) for pack in extra),
     )
-    by_step: dict[str, StepRules] = {}
+    by_step = RuleSet()
     for step in DEFAULT_STEPS:
         rules = tuple(rule for pack in packs for rule in pack.rules if rule.step == step)
         index: dict[str, Rule] = {}

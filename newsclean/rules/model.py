@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -202,10 +203,9 @@ class StepRules:
                     first_piece[stop] = first_piece.get(start, rule)
         return first_piece.get(len(words))
 
-    def may_glue(self, first_word: str) -> bool:
-        """Whether a line whose first word (edge punctuation trimmed) is ``first_word`` may
-        be glued phrases of this step."""
-        return first_word in self._glue_by_first_word
+    def glue_first_words(self) -> frozenset[str]:
+        """First words (edge punctuation trimmed) of this step's line phrases."""
+        return frozenset(self._glue_by_first_word)
 
     def _most_words_from(self, word: str) -> int:
         """The most words of a line phrase starting with ``word`` (0: none starts so)."""
@@ -233,3 +233,37 @@ class StepRules:
         if rule is None or (role is not None and rule.role != role):
             return None
         return rule
+
+
+class RuleSet(dict[str, StepRules]):
+    """The rules of every step for one combination of packs, with the phrase indexes that
+    all steps share (built once, on first use)."""
+
+    @classmethod
+    def of(cls, rules: Mapping[str, StepRules]) -> RuleSet:
+        """``rules`` itself when it is a rule set, else a rule set holding the same rules."""
+        return rules if isinstance(rules, RuleSet) else cls(rules)
+
+    @functools.cached_property
+    def phrase_steps(self) -> dict[str, tuple[str, ...]]:
+        """The steps whose phrase index holds each phrase key."""
+        steps: dict[str, list[str]] = {}
+        for name, step_rules in self.items():
+            for key in step_rules.phrase_index:
+                steps.setdefault(key, []).append(name)
+        return {key: tuple(names) for key, names in steps.items()}
+
+    @functools.cached_property
+    def glue_steps(self) -> dict[str, tuple[str, ...]]:
+        """The steps with a line phrase starting with each first word (see
+        :meth:`StepRules.glued_phrase_rule`)."""
+        steps: dict[str, list[str]] = {}
+        for name, step_rules in self.items():
+            for word in step_rules.glue_first_words():
+                steps.setdefault(word, []).append(name)
+        return {word: tuple(names) for word, names in steps.items()}
+
+    @functools.cached_property
+    def longest_phrase(self) -> int:
+        """The longest phrase key of any step."""
+        return max((step_rules.longest_phrase for step_rules in self.values()), default=0)
