@@ -18,7 +18,7 @@ from newsclean.model import CleanResult, Removal, Segment
 from newsclean.modes import Mode
 from newsclean.normalize import normalize
 from newsclean.parallel import ordered_map
-from newsclean.rules.loader import available_languages, rules_for
+from newsclean.rules.loader import FALLBACK_LANGUAGE, available_languages, rules_for
 from newsclean.rules.user import UserPack, load_user_pack
 from newsclean.segment import rebuild_text, segment
 
@@ -146,8 +146,15 @@ class Pipeline:
                 break
             confirmed = detect(kept_sample)
             if confirmed is None:
-                # Too little text left to tell: keep the language the input showed.
-                break
+                # Too little text left to tell: keep the language the input showed. Cleaning
+                # the output again will not tell either and will use the fallback pack, so
+                # that pack must have been applied too.
+                if _reads_as_fallback(languages):
+                    break
+                languages.append(None)
+                sample = kept_sample
+                result = self._run(source, segments, languages, detected)
+                continue
             if confirmed.language in languages:
                 # The output reads as a language whose rules were applied: cleaning it
                 # again applies a subset of them and removes nothing more.
@@ -277,6 +284,13 @@ def _apply(steps: Iterable[Filter], doc: Document) -> int:
         for proposal in step.propose(doc):
             doc.accept(proposal)
     return len(doc.accepted) - before
+
+
+def _reads_as_fallback(languages: list[str | None]) -> bool:
+    """Whether the packs for ``languages`` include the one an undetected text gets."""
+    return None in languages or FALLBACK_LANGUAGE in languages or any(
+        code not in available_languages() for code in languages if code is not None
+    )
 
 
 def _repeats_until_stable(step: Filter) -> bool:

@@ -147,3 +147,11 @@ def test_result_is_frozen(french_sample: str) -> None:
     result = newsclean.clean(french_sample)
     with pytest.raises(AttributeError):
         result.text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text", ["Advertisement\nBy Jane Doe", "Werbung\nBy Jane Doe"])
+def test_output_too_short_to_detect_was_cleaned_with_the_fallback_pack(text: str) -> None:
+    # The input reads as some language, the output as none: cleaning the output again uses
+    # the fallback pack, so the first run must already have applied it (idempotence).
+    once = newsclean.clean(text)
+    assert newsclean.clean(once.text).text == once.text
