@@ -288,8 +288,10 @@ def _apply(steps: Iterable[Filter], doc: Document) -> int:
 
 def _reads_as_fallback(languages: list[str | None]) -> bool:
     """Whether the packs for ``languages`` include the one an undetected text gets."""
-    return None in languages or FALLBACK_LANGUAGE in languages or any(
-        code not in available_languages() for code in languages if code is not None
+    return (
+        None in languages
+        or FALLBACK_LANGUAGE in languages
+        or any(code not in available_languages() for code in languages if code is not None)
     )
 
 
