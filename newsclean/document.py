@@ -49,6 +49,8 @@ class Proposal:
 
 
 _DOTTED_I = "\u0130"
+_DIGITS = frozenset("0123456789")
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 # The longest line looked at for glued phrases ("Share this: Facebook Twitter Email").
 GLUED_LINE_CHARS = 120
 
@@ -92,6 +94,7 @@ class Document:
         self._starts = [seg.start for seg in segments]
         self._lines_with: dict[tuple[str, ...], frozenset[int]] = {}
         self._literal_lines: dict[str, frozenset[int]] = {}
+        self._with_digits: frozenset[int] | None = None
         # Candidate lines of each rule, by the rule's identity (hashing a rule is slow).
         self._rule_lines: dict[int, frozenset[int] | None] = {}
         self._phrase_lines: dict[str, frozenset[int]] | None = None
@@ -188,18 +191,33 @@ class Document:
             return None
         found = self._lines_with.get(literals)
         if found is None:
-            found = self._unaligned.union(*(self._lines_with_literal(lit) for lit in literals))
+            if _DIGITS.issubset(literals):  # "any digit": one scan instead of ten
+                rest = [lit for lit in literals if lit not in _DIGITS]
+                found = self._unaligned.union(
+                    self._digit_lines(), *(self._lines_with_literal(lit) for lit in rest)
+                )
+            else:
+                found = self._unaligned.union(*(self._lines_with_literal(lit) for lit in literals))
             self._lines_with[literals] = found
         return found
+
+    def _digit_lines(self) -> frozenset[int]:
+        """Segments holding an ASCII digit: one scan of the source with every digit
+        written as "0" (offsets unchanged)."""
+        if self._with_digits is None:
+            zeroed = self._lowered.translate(_DIGITS_TO_ZERO)
+            self._with_digits = frozenset(self._scan_for("0", zeroed))
+        return self._with_digits
 
     def _lines_with_literal(self, literal: str) -> frozenset[int]:
         found = self._literal_lines.get(literal)
         if found is None:
-            found = self._literal_lines[literal] = frozenset(self._scan_for(literal))
+            found = self._literal_lines[literal] = frozenset(self._scan_for(literal, self._lowered))
         return found
 
-    def _scan_for(self, literal: str) -> set[int]:
-        lowered = self._lowered
+    def _scan_for(self, literal: str, lowered: str) -> set[int]:
+        """Segments whose text in ``lowered`` (the lowered source, or a string aligned with
+        it) holds ``literal``."""
         if literal[0] == "^":  # at the start of the line
             head = literal[1:]
             candidates: Iterable[int] = (
@@ -307,6 +325,18 @@ class Document:
             self.annotations.append(proposal)
             return
         seg = self.segments[proposal.segment]
+        if (
+            proposal.start == seg.start
+            and proposal.end == seg.end
+            and proposal.segment not in self._cuts
+        ):
+            # The common case, a whole line nothing cut yet: the line goes as it is.
+            self._cuts[proposal.segment] = [proposal]
+            self.accepted.append(proposal)
+            self._keys.pop(proposal.segment, None)
+            self._remaining.pop(proposal.segment, None)
+            self._removed.add(proposal.segment)
+            return
         start, end = max(proposal.start, seg.start), min(proposal.end, seg.end)
         if start >= end:
             return

@@ -186,22 +186,15 @@ class LayoutFilter:
     def propose(self, doc: Document) -> Iterator[Proposal]:
         if self.mode is Mode.PRECISION:
             return
-        end_rules = {
-            rule.id
-            for step_rules in doc.rules.values()
-            for rule in step_rules.rules
-            if rule.role == ENDS_ARTICLE_ROLE
-        }
+        end_rules = doc.rules.ids_with_role(ENDS_ARTICLE_ROLE)
         clusters = self._clusters(doc, end_rules)
         if not clusters:
             return
         best = max(clusters, key=lambda cluster: cluster.score)
         # Comment threads and sidebars after an end-of-article marker can outweigh the
         # article: the first region with a fair share of the best cluster's text wins.
-        best = max(
-            (c for c in clusters if c.region == self._article_region(clusters, best)),
-            key=lambda cluster: cluster.score,
-        )
+        region = self._article_region(clusters, best)
+        best = max((c for c in clusters if c.region == region), key=lambda c: c.score)
         major = [
             c
             for c in clusters
@@ -225,7 +218,7 @@ class LayoutFilter:
         best cluster's text."""
         return next(c.region for c in clusters if c.score >= EARLIER_REGION_SHARE * best.score)
 
-    def _clusters(self, doc: Document, end_rules: set[str]) -> list[_Cluster]:
+    def _clusters(self, doc: Document, end_rules: frozenset[str]) -> list[_Cluster]:
         """Runs of paragraph-like lines with at most ``max_gap`` other lines between them;
         an end-of-article marker starts a new region. The items of a list that a paragraph
         announces with a colon ("The highlights at a glance:") are not a gap."""
@@ -234,10 +227,11 @@ class LayoutFilter:
         region = 0
         list_items_left = 0
         teasers = _teaser_summaries(doc)
+        end_markers = {cut.segment for cut in doc.accepted if cut.rule in end_rules}
         for seg in doc.segments:
             index = seg.index
             if doc.is_removed(index):
-                if any(cut.rule in end_rules for cut in doc.cuts(index)):
+                if index in end_markers:
                     region += 1
                 continue
             text = doc.remaining(index)

@@ -263,6 +263,22 @@ class RuleSet(dict[str, StepRules]):
                 steps.setdefault(word, []).append(name)
         return {word: tuple(names) for word, names in steps.items()}
 
+    def ids_with_role(self, role: str) -> frozenset[str]:
+        """The ids of the rules, of any step, that have ``role``."""
+        cached = self._ids_by_role.get(role)
+        if cached is None:
+            cached = self._ids_by_role[role] = frozenset(
+                rule.id
+                for step_rules in self.values()
+                for rule in step_rules.rules
+                if rule.role == role
+            )
+        return cached
+
+    @functools.cached_property
+    def _ids_by_role(self) -> dict[str, frozenset[str]]:
+        return {}
+
     @functools.cached_property
     def longest_phrase(self) -> int:
         """The longest phrase key of any step."""
