@@ -262,7 +262,7 @@ def main() -> None:
     )
     parser.add_argument("--only", default="pages,workers,sizes,rss", help="parts to run")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--workers-mb", type=float, default=8.0)
+    parser.add_argument("--workers-mb", type=float, default=16.0)
     parser.add_argument("--sizes-kb", default="10,100,1000,10000,50000")
     parser.add_argument("--rss-mb", default="100,1000")
     parser.add_argument("--rss-workers", type=int, default=2)
