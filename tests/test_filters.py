@@ -271,3 +271,14 @@ def test_comment_header_ends_the_article() -> None:
     text = f"{BODY}\n{BODY2}\njoetoronto says: November 19, 2019 at 6:44 am\n{comment}"
     result = newsclean.clean(text, lang="en")
     assert result.text == f"{BODY}\n{BODY2}"
+
+
+def test_a_read_more_label_with_a_colon_heads_a_list_of_headlines() -> None:
+    headlines = [
+        "Oil prices climb as supply worries outweigh demand",
+        "Sterling steadies ahead of Bank of England decision",
+    ]
+    text = "\n".join([BODY, "Read more:", *headlines, BODY2])
+    result = PIPELINE.clean(text, lang="en")
+    assert result.text == f"{BODY}\n{BODY2}"
+    assert result.metadata.related == headlines

@@ -16,6 +16,7 @@ MAX_BLOCK_LINES = 25
 # Short lines inside a block (dates, "2 hours ago", section labels) go with it.
 MAX_BLOCK_LABEL_WORDS = 5
 BLOCK_RULE = "builtin.related.headline_after_header"
+READ_MORE_STEP = "read_more"
 
 
 def _is_headline_text(text: str) -> bool:
@@ -54,6 +55,22 @@ class RelatedFilter(RuleLineFilter):
             for follower in self._block(doc, seg.index):
                 block_until = follower.segment
                 yield follower
+        yield from self._blocks_after_read_more_labels(doc)
+
+    def _blocks_after_read_more_labels(self, doc: Document) -> Iterator[Proposal]:
+        """A "read more" label ending in a colon ("Weiterlesen:", "Read more:") that the
+        read_more step removed heads a list of headlines when headlines follow it."""
+        labels = sorted(
+            {
+                cut.segment
+                for cut in doc.accepted
+                if cut.step == READ_MORE_STEP
+                and doc.segments[cut.segment].text.endswith(":")
+                and doc.is_removed(cut.segment)
+            }
+        )
+        for index in labels:
+            yield from self._block(doc, index)
 
     def _header_rule(
         self, doc: Document, seg: Segment, header_patterns: tuple[Rule, ...]
