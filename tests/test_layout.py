@@ -207,3 +207,15 @@ def test_layout_keeps_the_article_around_a_related_box() -> None:
     ]
     more = [p.replace("the", "a") for p in PARAGRAPHS]
     assert cleaned(PARAGRAPHS, box, more) == "\n".join([*PARAGRAPHS, *more])
+
+
+def test_layout_cuts_off_a_small_cluster_behind_removed_menus() -> None:
+    menu = ["Home", "Privacy Policy", "Terms of Use", "Contact Us", "Sitemap", "Careers"]
+    labels = ["Weather today", "Markets live", "Our podcasts", "Crossword", "Horoscopes"]
+    about = [
+        "The newsroom was founded in 1990 and today employs forty journalists in the city.",
+        "It is owned by a foundation and publishes a print edition every Saturday morning.",
+    ]
+    once = cleaned(ARTICLE, menu, labels, about)
+    assert once == "\n".join(ARTICLE)
+    assert newsclean.clean(once, lang="en").text == once

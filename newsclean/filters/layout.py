@@ -118,6 +118,19 @@ def _glued_teasers(kept: list[int], texts: list[str]) -> set[int]:
     return found
 
 
+def _cut_off(doc: Document, before: _Cluster, after: _Cluster, best: _Cluster) -> bool:
+    """Whether the smaller of two neighbouring clusters (never ``best``) is cut off from
+    the other by at least ``CHROME_RUN_LINES`` removed chrome lines."""
+    edge = before if after is best or after.score >= before.score else after
+    if edge is best or edge.score >= CUT_OFF_MAX_SHARE * best.score:
+        return False
+    chrome = 0
+    for index in range(before.last + 1, after.first):
+        if doc.is_removed(index) and doc.removed_kind(index) in _CHROME_KINDS:
+            chrome += 1
+    return chrome >= CHROME_RUN_LINES
+
+
 def _is_teaser_summary(head: str, text: str) -> bool:
     """A teaser's summary under ``head``: a short paragraph, or a title-shaped line longer
     than the headline (many sites drop the full stop from summaries: "Lawmakers in the two
@@ -163,6 +176,12 @@ MAX_LIST_ITEMS = 8
 _COLON = frozenset(":")
 
 
+# A cluster at the span's edge, smaller than this share of the largest, that at least
+# CHROME_RUN_LINES removed chrome lines separate from the rest is a sidebar.
+CUT_OFF_MAX_SHARE = 0.5
+CHROME_RUN_LINES = 6
+_CHROME_KINDS = frozenset({Kind.NAVIGATION, Kind.RELATED, Kind.ADVERT, Kind.COOKIE, Kind.PROMO})
+
 # Rules with this role mark where the article has ended (a comment header, say): no
 # article span reaches past one.
 ENDS_ARTICLE_ROLE = "ends_article"
@@ -200,6 +219,7 @@ class LayoutFilter:
             for c in clusters
             if c.region == best.region and c.score >= self.min_share * best.score
         ]
+        major = self._without_cut_off_edges(doc, major, best)
         first, last = major[0].first, major[-1].last
         for seg in doc.segments:
             index = seg.index
@@ -211,6 +231,29 @@ class LayoutFilter:
                 text = doc.remaining(index)
                 kind = Kind.RELATED if is_headline_like(text) else Kind.FOOTER
                 yield Proposal(index, seg.start, seg.end, kind, AFTER_RULE, self.name)
+
+    @staticmethod
+    def _without_cut_off_edges(
+        doc: Document, major: list[_Cluster], best: _Cluster
+    ) -> list[_Cluster]:
+        """``major`` without the smaller clusters at its ends that a long run of removed
+        page chrome (menus, link lists, adverts) separates from the rest: a sidebar, not
+        more of the article.
+
+        Idempotent: the output holds no removed chrome, so a second run cuts off nothing,
+        and the clusters it sees are exactly those kept here.
+        """
+        position = major.index(best)
+        first, last = 0, len(major) - 1
+        for index in range(position - 1, -1, -1):
+            if _cut_off(doc, major[index], major[index + 1], best):
+                first = index + 1
+                break
+        for index in range(position + 1, len(major)):
+            if _cut_off(doc, major[index - 1], major[index], best):
+                last = index - 1
+                break
+        return major[first : last + 1]
 
     @staticmethod
     def _article_region(clusters: list[_Cluster], best: _Cluster) -> int:
