@@ -90,3 +90,47 @@ def is_short_label(text: str, max_words: int = 4, max_chars: int = 40) -> bool:
         and 1 <= word_count(text) <= max_words
         and not ends_like_sentence(text)
     )
+
+
+_TERMINAL = frozenset(".!?…:;。！？")
+# Scripts written without spaces: count characters instead of words.
+_CHARS_PER_WORD_NO_SPACES = 2
+# A line ending like a sentence with at least this many words is prose, not chrome.
+MIN_SENTENCE_WORDS = 5
+# A line not ending like a sentence is prose when it is this long and has inner punctuation.
+MIN_PROSE_WORDS = 25
+
+
+def is_paragraph_like(text: str) -> bool:
+    """A line that reads like article prose (see :func:`_paragraph_like`); memoised for
+    lines of ordinary length, which the layout step asks about more than once."""
+    if len(text) <= _MEMO_MAX_CHARS:
+        return _paragraph_like_memo(text)
+    return _paragraph_like(text)
+
+
+# Memoise answers for lines up to this long; the memo then holds at most a few MB.
+_MEMO_MAX_CHARS = 1000
+
+
+@functools.lru_cache(maxsize=8192)
+def _paragraph_like_memo(text: str) -> bool:
+    return _paragraph_like(text)
+
+
+def _paragraph_like(text: str) -> bool:
+    """A line that reads like article prose: several words ending like a sentence, or long.
+
+    >>> is_paragraph_like("The council approved the new budget on Monday after a debate.")
+    True
+    >>> is_paragraph_like("Politics Business Tech Sport Culture")
+    False
+    """
+    terminal = ends_with(text, _TERMINAL)
+    if not terminal and sum(text.count(mark) for mark in ",.;") < 2:
+        return False
+    needed = MIN_SENTENCE_WORDS if terminal else MIN_PROSE_WORDS
+    words = count_words(text, max(needed, 3))
+    if words <= 2 and len(text) >= 16:
+        words = len(text) // _CHARS_PER_WORD_NO_SPACES
+    return words >= needed

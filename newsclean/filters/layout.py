@@ -9,113 +9,44 @@ Run again on its own output it finds the same span, so it is idempotent.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from newsclean.document import Document, Proposal
-from newsclean.limits import REGEX_TIMEOUT
+from newsclean.filters.teasers import teaser_summaries
 from newsclean.model import Kind
 from newsclean.modes import Mode
-from newsclean.shape import count_words, ends_with, is_headline_like
+from newsclean.shape import ends_with, is_headline_like, is_paragraph_like
+
+__all__ = ["AFTER_RULE", "BEFORE_RULE", "LayoutFilter", "is_paragraph_like"]
 
 BEFORE_RULE = "builtin.layout.before_article"
 AFTER_RULE = "builtin.layout.after_article"
 
-_TERMINAL = frozenset(".!?…:;。！？")
-# Scripts written without spaces: count characters instead of words.
-_CHARS_PER_WORD_NO_SPACES = 2
-# A line ending like a sentence with at least this many words is prose, not chrome.
-MIN_SENTENCE_WORDS = 5
-# A line not ending like a sentence is prose when it is this long and has inner punctuation.
-MIN_PROSE_WORDS = 25
+
+@dataclass(frozen=True, slots=True)
+class _Cluster:
+    first: int
+    last: int
+    score: int
+    region: int
 
 
-def is_paragraph_like(text: str) -> bool:
-    """A line that reads like article prose (see :func:`_paragraph_like`); memoised for
-    lines of ordinary length, which the layout step asks about more than once."""
-    if len(text) <= _MEMO_MAX_CHARS:
-        return _paragraph_like_memo(text)
-    return _paragraph_like(text)
+# The most lines after a paragraph ending in a colon that count as its list, not a gap.
+MAX_LIST_ITEMS = 8
+_COLON = frozenset(":")
 
+# A cluster at the span's edge, smaller than this share of the largest, that at least
+# CHROME_RUN_LINES removed chrome lines separate from the rest is a sidebar.
+CUT_OFF_MAX_SHARE = 0.5
+CHROME_RUN_LINES = 6
+_CHROME_KINDS = frozenset({Kind.NAVIGATION, Kind.RELATED, Kind.ADVERT, Kind.COOKIE, Kind.PROMO})
 
-# Memoise answers for lines up to this long; the memo then holds at most a few MB.
-_MEMO_MAX_CHARS = 1000
-
-
-@functools.lru_cache(maxsize=8192)
-def _paragraph_like_memo(text: str) -> bool:
-    return _paragraph_like(text)
-
-
-def _paragraph_like(text: str) -> bool:
-    """A line that reads like article prose: several words ending like a sentence, or long.
-
-    >>> is_paragraph_like("The council approved the new budget on Monday after a debate.")
-    True
-    >>> is_paragraph_like("Politics Business Tech Sport Culture")
-    False
-    """
-    terminal = ends_with(text, _TERMINAL)
-    if not terminal and sum(text.count(mark) for mark in ",.;") < 2:
-        return False
-    needed = MIN_SENTENCE_WORDS if terminal else MIN_PROSE_WORDS
-    words = count_words(text, max(needed, 3))
-    if words <= 2 and len(text) >= 16:
-        words = len(text) // _CHARS_PER_WORD_NO_SPACES
-    return words >= needed
-
-
-def _teaser_summaries(doc: Document) -> set[int]:
-    """Summary lines of teaser runs: at least ``MIN_TEASERS`` headline + short-summary pairs
-    in a row ("Cities urge boycott…" / "Lawmakers in the two biggest…" / …). Such lines
-    read like prose one by one; in a run they are a list of other stories."""
-    kept = [seg.index for seg in doc.segments if not doc.is_removed(seg.index)]
-    texts = [doc.remaining(index) for index in kept]
-    runs: list[list[int]] = []  # positions in ``kept`` of the summaries of each run
-    position = 0
-    while position + 1 < len(kept):
-        head, summary = texts[position], texts[position + 1]
-        if (
-            len(head) <= TEASER_HEADLINE_CHARS
-            and is_headline_like(head)
-            and _is_teaser_summary(head, summary)
-        ):
-            if runs and runs[-1][-1] == position - 1:
-                runs[-1].append(position + 1)
-            else:
-                runs.append([position + 1])
-            position += 2
-        else:
-            position += 1
-    summaries = _glued_teasers(kept, texts)
-    for run in runs:
-        has_long = any(len(texts[position]) > TEASER_MAX_CHARS for position in run)
-        if len(run) >= (MIN_LONG_TEASERS if has_long else MIN_TEASERS):
-            summaries.update(kept[position] for position in run)
-    return summaries
-
-
-def _glued_teasers(kept: list[int], texts: list[str]) -> set[int]:
-    """Runs of at least ``MIN_TEASERS`` lines that each glue a headline to a summary opening
-    with a dateline ("… returns home from US NEW DELHI: Their American dream …"): a list
-    item holding both, scraped as one line."""
-    found: set[int] = set()
-    run: list[int] = []
-    for index, text in zip([*kept, -1], [*texts, ""], strict=True):
-        if (
-            len(text) <= LONG_TEASER_MAX_CHARS
-            and ": " in text
-            and _INNER_DATELINE.search(text, timeout=REGEX_TIMEOUT) is not None
-        ):
-            run.append(index)
-            continue
-        if len(run) >= MIN_TEASERS:
-            found.update(run)
-        run = []
-    return found
+# Rules with this role mark where the article has ended (a comment header, say): no
+# article span reaches past one.
+ENDS_ARTICLE_ROLE = "ends_article"
+# Before such a marker, a cluster this share of the largest one is the article's.
+EARLIER_REGION_SHARE = 0.1
 
 
 def _cut_off(doc: Document, before: _Cluster, after: _Cluster, best: _Cluster) -> bool:
@@ -129,64 +60,6 @@ def _cut_off(doc: Document, before: _Cluster, after: _Cluster, best: _Cluster) -
         if doc.is_removed(index) and doc.removed_kind(index) in _CHROME_KINDS:
             chrome += 1
     return chrome >= CHROME_RUN_LINES
-
-
-def _is_teaser_summary(head: str, text: str) -> bool:
-    """A teaser's summary under ``head``: a short paragraph, or a title-shaped line longer
-    than the headline (many sites drop the full stop from summaries: "Lawmakers in the two
-    biggest U.S. cities want to …"). A longer paragraph pairs only with a full-sentence
-    headline (article subheads are short)."""
-    if len(text) > TEASER_MAX_CHARS and not (
-        len(text) <= LONG_TEASER_MAX_CHARS
-        and count_words(head, LONG_TEASER_HEADLINE_WORDS) >= LONG_TEASER_HEADLINE_WORDS
-    ):
-        return False
-    return is_paragraph_like(text) or (
-        len(text) >= TEASER_SUMMARY_LENGTH_RATIO * len(head)
-        and count_words(text, TEASER_SUMMARY_WORDS) >= TEASER_SUMMARY_WORDS
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Cluster:
-    first: int
-    last: int
-    score: int
-    region: int
-
-
-# Teasers: a headline-like line, then a short paragraph; MIN_TEASERS pairs in a row.
-TEASER_MAX_CHARS = 300
-TEASER_HEADLINE_CHARS = 150
-# A longer summary pairs with a full-sentence headline only (article subheads are short),
-# and a run holding one needs more pairs.
-LONG_TEASER_MAX_CHARS = 600
-LONG_TEASER_HEADLINE_WORDS = 7
-MIN_LONG_TEASERS = 5
-# A summary without a sentence end has at least this many words.
-TEASER_SUMMARY_WORDS = 10
-# ... and is this much longer than its headline (a list of headlines does not pair up).
-TEASER_SUMMARY_LENGTH_RATIO = 1.3
-MIN_TEASERS = 3
-# A dateline inside a line, after a headline: "… from US NEW DELHI: Their American …".
-_INNER_DATELINE = regex.compile(r"\p{Ll}\S{0,30}\s+\p{Lu}{2,}(?:[\s\-]\p{Lu}{2,}){0,2}:\s+\p{Lu}")
-
-# The most lines after a paragraph ending in a colon that count as its list, not a gap.
-MAX_LIST_ITEMS = 8
-_COLON = frozenset(":")
-
-
-# A cluster at the span's edge, smaller than this share of the largest, that at least
-# CHROME_RUN_LINES removed chrome lines separate from the rest is a sidebar.
-CUT_OFF_MAX_SHARE = 0.5
-CHROME_RUN_LINES = 6
-_CHROME_KINDS = frozenset({Kind.NAVIGATION, Kind.RELATED, Kind.ADVERT, Kind.COOKIE, Kind.PROMO})
-
-# Rules with this role mark where the article has ended (a comment header, say): no
-# article span reaches past one.
-ENDS_ARTICLE_ROLE = "ends_article"
-# Before such a marker, a cluster this share of the largest one is the article's.
-EARLIER_REGION_SHARE = 0.1
 
 
 class LayoutFilter:
@@ -269,7 +142,7 @@ class LayoutFilter:
         gap = 0
         region = 0
         list_items_left = 0
-        teasers = _teaser_summaries(doc)
+        teasers = teaser_summaries(doc)
         end_markers = {cut.segment for cut in doc.accepted if cut.rule in end_rules}
         for seg in doc.segments:
             index = seg.index
