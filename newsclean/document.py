@@ -333,8 +333,7 @@ class Document:
             # The common case, a whole line nothing cut yet: the line goes as it is.
             self._cuts[proposal.segment] = [proposal]
             self.accepted.append(proposal)
-            self._keys.pop(proposal.segment, None)
-            self._remaining.pop(proposal.segment, None)
+            self._forget_text(proposal.segment)
             self._removed.add(proposal.segment)
             return
         start, end = max(proposal.start, seg.start), min(proposal.end, seg.end)
@@ -359,9 +358,13 @@ class Document:
             existing.append(piece)
             self.accepted.append(piece)
         existing.sort(key=lambda cut: cut.start)
-        self._keys.pop(proposal.segment, None)
-        self._remaining.pop(proposal.segment, None)
+        self._forget_text(proposal.segment)
         if not existing:
             del self._cuts[proposal.segment]  # nothing was free to cut
         elif not self.remaining(proposal.segment):
             self._removed.add(proposal.segment)
+
+    def _forget_text(self, index: int) -> None:
+        """Drop the cached key and remaining text of a segment whose cuts changed."""
+        self._keys.pop(index, None)
+        self._remaining.pop(index, None)

@@ -51,7 +51,11 @@ def ends_like_sentence(text: str) -> bool:
     return ends_with(text, _SENTENCE_END)
 
 
-def is_headline_like(text: str, max_words: int = 40, max_chars: int = 250) -> bool:
+# The default word limit of a headline; answers for it are memoised.
+_HEADLINE_WORDS = 40
+
+
+def is_headline_like(text: str, max_words: int = _HEADLINE_WORDS, max_chars: int = 250) -> bool:
     """A title-shaped line: 2-40 words, not ending like a sentence.
 
     >>> is_headline_like("Les paiements en temps réel en France devraient se développer")
@@ -64,9 +68,6 @@ def is_headline_like(text: str, max_words: int = 40, max_chars: int = 250) -> bo
     if max_words == _HEADLINE_WORDS:
         return _headline_like_memo(text)
     return _headline_like(text, max_words)
-
-
-_HEADLINE_WORDS = 40
 
 
 @functools.lru_cache(maxsize=8192)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import regex
@@ -239,6 +239,10 @@ class RuleSet(dict[str, StepRules]):
     """The rules of every step for one combination of packs, with the phrase indexes that
     all steps share (built once, on first use)."""
 
+    def __init__(self, rules: Mapping[str, StepRules] | None = None) -> None:
+        super().__init__(rules or {})
+        self._ids_by_role: dict[str, frozenset[str]] = {}
+
     @classmethod
     def of(cls, rules: Mapping[str, StepRules]) -> RuleSet:
         """``rules`` itself when it is a rule set, else a rule set holding the same rules."""
@@ -247,21 +251,23 @@ class RuleSet(dict[str, StepRules]):
     @functools.cached_property
     def phrase_steps(self) -> dict[str, tuple[str, ...]]:
         """The steps whose phrase index holds each phrase key."""
-        steps: dict[str, list[str]] = {}
-        for name, step_rules in self.items():
-            for key in step_rules.phrase_index:
-                steps.setdefault(key, []).append(name)
-        return {key: tuple(names) for key, names in steps.items()}
+        return self._steps_by(lambda step_rules: step_rules.phrase_index)
 
     @functools.cached_property
     def glue_steps(self) -> dict[str, tuple[str, ...]]:
         """The steps with a line phrase starting with each first word (see
         :meth:`StepRules.glued_phrase_rule`)."""
+        return self._steps_by(StepRules.glue_first_words)
+
+    def _steps_by(
+        self, keys_of: Callable[[StepRules], Iterable[str]]
+    ) -> dict[str, tuple[str, ...]]:
+        """The names of the steps whose ``keys_of`` holds each key, in step order."""
         steps: dict[str, list[str]] = {}
         for name, step_rules in self.items():
-            for word in step_rules.glue_first_words():
-                steps.setdefault(word, []).append(name)
-        return {word: tuple(names) for word, names in steps.items()}
+            for key in keys_of(step_rules):
+                steps.setdefault(key, []).append(name)
+        return {key: tuple(names) for key, names in steps.items()}
 
     def ids_with_role(self, role: str) -> frozenset[str]:
         """The ids of the rules, of any step, that have ``role``."""
@@ -274,10 +280,6 @@ class RuleSet(dict[str, StepRules]):
                 if rule.role == role
             )
         return cached
-
-    @functools.cached_property
-    def _ids_by_role(self) -> dict[str, frozenset[str]]:
-        return {}
 
     @functools.cached_property
     def longest_phrase(self) -> int:
