@@ -223,6 +223,47 @@ def test_context_removes_headline_like_tail_after_credit() -> None:
     ]
 
 
+BIO = "Jane Doe covers city hall for the Daily Example. She joined the paper in 2015."
+
+
+def test_author_box_after_header_gives_name_bio_and_author() -> None:
+    text = f"{BODY}\n{BODY2}\nAbout the author\nJane Doe\n{BIO}"
+    result = PIPELINE.clean(text, lang="en")
+    assert result.text == f"{BODY}\n{BODY2}"
+    assert result.metadata.authors == ["Jane Doe"]
+    assert {r.kind for r in result.removed} == {Kind.AUTHOR_BLURB}
+
+
+def test_author_box_header_without_a_name_takes_an_unpunctuated_bio() -> None:
+    bio = "Jane Doe leitet das Ressort Politik und war viele Jahre Korrespondentin in Moskau"
+    result = PIPELINE.clean(f"{BODY}\nAutoreninfo\n{bio}\n{BODY2}", lang="de")
+    assert result.text == f"{BODY}\n{BODY2}"
+    assert result.metadata.authors == []
+
+
+def test_author_box_header_needs_a_bio_that_names_the_line_as_a_person() -> None:
+    # A section title under "About me" is no author, and the sidebar text stays.
+    text = f"{BODY}\nAbout me\nLatest Work\n{BIO}"
+    result = PIPELINE.clean(text, lang="en")
+    assert "Latest Work" in result.text
+    assert result.metadata.authors == []
+
+
+def test_a_name_line_and_its_bio_at_the_end_of_the_prose_are_an_author_box() -> None:
+    text = f"{BODY}\n{BODY2}\nJane Doe\n{BIO}\nMore Stories"
+    result = PIPELINE.clean(text, lang="en")
+    assert result.text == f"{BODY}\n{BODY2}"
+    assert result.metadata.authors == []  # no header: it may be a company's profile
+
+
+def test_name_lines_and_bios_inside_the_prose_or_in_series_stay() -> None:
+    inside = f"{BODY}\nJane Doe\n{BIO}\n{BODY2}"
+    assert PIPELINE.clean(inside, lang="en").text == inside
+    other = "John Roe runs the night desk of the Daily Example. He came from radio in 2009."
+    series = f"{BODY}\nJane Doe\n{BIO}\nJohn Roe\n{other}\nMore Stories"
+    assert PIPELINE.clean(series, lang="en").text == series.removesuffix("\nMore Stories")
+
+
 def test_duplicate_short_lines_go_and_paragraphs_keep_the_first() -> None:
     text = f"Print edition\n{BODY}\nPrint edition\n{BODY2}\n{BODY2}"
     result = PIPELINE.clean(text, lang="en")
