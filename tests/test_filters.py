@@ -189,6 +189,23 @@ def test_related_block_takes_headlines_until_a_paragraph() -> None:
     assert set(kinds.values()) == {Kind.RELATED}
 
 
+def test_related_block_stops_at_a_comment_form_so_the_article_end_stays_marked() -> None:
+    text = "\n".join(
+        [
+            BODY,
+            "More Stories",
+            "Oil prices climb as supply worries outweigh demand",
+            "Leave a Reply Cancel reply",
+            "Your email address will not be published. Required fields are marked *",
+        ]
+    )
+    rules = {r.text: r.rule for r in PIPELINE.clean(text, lang="en").removed}
+    assert rules["Oil prices climb as supply worries outweigh demand"].startswith(
+        "builtin.related"
+    )
+    assert rules["Leave a Reply Cancel reply"] == "universal.promo.comment_form"
+
+
 def test_caption_splits_caption_and_credit() -> None:
     line = "Workers unload containers at the port. REUTERS/Peter Nicholls"
     meta = PIPELINE.clean(f"{line}\n{BODY}", lang="en").metadata

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from newsclean.document import Document, Proposal
 from newsclean.extract.names import is_person_name
 from newsclean.model import Kind
+from newsclean.rules.model import AUTHOR_BOX_ROLE
 from newsclean.shape import (
     ends_like_sentence,
     is_headline_like,
@@ -23,8 +24,6 @@ BESIDE_PROMPT_RULE = "builtin.context.button_after_prompt"
 SANDWICHED_RULE = "builtin.context.label_between_removed"
 AFTER_CREDIT_RULE = "builtin.context.tail_after_credit"
 AUTHOR_BOX_RULE = "builtin.context.author_box"
-# Rules whose line heads an author box ("About the author"): the name and the bio follow.
-AUTHOR_BOX_ROLE = "author_box"
 # A bio is one paragraph; anything longer is article text that happens to follow.
 _BIO_MAX_CHARS = 1200
 # A bio without a final full stop still runs this many words.

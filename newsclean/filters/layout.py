@@ -16,6 +16,7 @@ from newsclean.document import Document, Proposal
 from newsclean.filters.teasers import teaser_summaries
 from newsclean.model import Kind
 from newsclean.modes import Mode
+from newsclean.rules.model import ENDS_ARTICLE_ROLE
 from newsclean.shape import ends_with, is_headline_like, is_paragraph_like
 
 __all__ = ["AFTER_RULE", "BEFORE_RULE", "LayoutFilter", "is_paragraph_like"]
@@ -42,9 +43,6 @@ CUT_OFF_MAX_SHARE = 0.5
 CHROME_RUN_LINES = 6
 _CHROME_KINDS = frozenset({Kind.NAVIGATION, Kind.RELATED, Kind.ADVERT, Kind.COOKIE, Kind.PROMO})
 
-# Rules with this role mark where the article has ended (a comment header, say): no
-# article span reaches past one.
-ENDS_ARTICLE_ROLE = "ends_article"
 # Before such a marker, a cluster this share of the largest one is the article's.
 EARLIER_REGION_SHARE = 0.1
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from newsclean.document import Document, Proposal
 from newsclean.filters.base import RuleLineFilter, whole_line
 from newsclean.model import Kind, Segment
-from newsclean.rules.model import Rule, RuleMatch, Scope
+from newsclean.rules.model import ENDS_ARTICLE_ROLE, Rule, RuleMatch, Scope
 from newsclean.shape import is_headline_like, word_count
 
 HEADER_ROLE = "header"
@@ -88,6 +88,8 @@ class RelatedFilter(RuleLineFilter):
         for seg in doc.segments[header_index + 1 : last]:
             if doc.is_removed(seg.index):
                 continue
+            if _ends_article(doc, seg.index):
+                return
             text = doc.remaining(seg.index)
             if is_headline_like(text):
                 fields: tuple[tuple[str, str], ...] = ()
@@ -100,3 +102,22 @@ class RelatedFilter(RuleLineFilter):
                 yield Proposal(seg.index, seg.start, seg.end, Kind.RELATED, BLOCK_RULE, self.name)
             else:
                 return
+
+
+def _ends_article(doc: Document, index: int) -> bool:
+    """Whether a line is an end-of-article marker of any step ("Leave a Reply", "Kommentar
+    verfassen Antworten abbrechen"): as a phrase, glued phrases or a pattern."""
+    end_rules = doc.rules.rules_with_role(ENDS_ARTICLE_ROLE)
+    if not end_rules:
+        return False
+    for step in dict.fromkeys(rule.step for rule in end_rules):
+        rule = doc.phrase_rule(step, index)
+        if rule is not None and rule.role == ENDS_ARTICLE_ROLE:
+            return True
+    text = doc.remaining(index)
+    return any(
+        rule.pattern is not None
+        and doc.may_match(rule, index)
+        and doc.match(rule, text, index) is not None
+        for rule in end_rules
+    )

@@ -26,6 +26,11 @@ MAX_GLUED_WORDS = 16
 
 # Captured groups that must hold a list of person names for the rule to fire.
 NAME_GROUPS = frozenset({"authors", "editors", "writers", "additional", "compilers"})
+# A rule's ``role`` tells steps other than its own what its line means.
+# Comment forms, comment-section headers: no article text follows (layout, related blocks).
+ENDS_ARTICLE_ROLE = "ends_article"
+# Author-box headers ("About the author"): the name and bio follow (context).
+AUTHOR_BOX_ROLE = "author_box"
 
 
 class Scope(enum.StrEnum):
@@ -241,7 +246,7 @@ class RuleSet(dict[str, StepRules]):
 
     def __init__(self, rules: Mapping[str, StepRules] | None = None) -> None:
         super().__init__(rules or {})
-        self._ids_by_role: dict[str, frozenset[str]] = {}
+        self._by_role: dict[str, tuple[Rule, ...]] = {}
 
     @classmethod
     def of(cls, rules: Mapping[str, StepRules]) -> RuleSet:
@@ -271,10 +276,14 @@ class RuleSet(dict[str, StepRules]):
 
     def ids_with_role(self, role: str) -> frozenset[str]:
         """The ids of the rules, of any step, that have ``role``."""
-        cached = self._ids_by_role.get(role)
+        return frozenset(rule.id for rule in self.rules_with_role(role))
+
+    def rules_with_role(self, role: str) -> tuple[Rule, ...]:
+        """The rules, of any step and in step order, that have ``role``."""
+        cached = self._by_role.get(role)
         if cached is None:
-            cached = self._ids_by_role[role] = frozenset(
-                rule.id
+            cached = self._by_role[role] = tuple(
+                rule
                 for step_rules in self.values()
                 for rule in step_rules.rules
                 if rule.role == role
