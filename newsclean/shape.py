@@ -110,8 +110,28 @@ def is_paragraph_like(text: str) -> bool:
     return _paragraph_like(text)
 
 
+# A line this long is text, not a label, whatever its punctuation (a calendar, a listing).
+_LONG_LINE_WORDS = 40
+# ... unless it is a row of links: a separator every this many words or more often.
+_LINK_SEPARATORS = ("|", "/", "•", "·", "»", "›")
+_WORDS_PER_SEPARATOR = 8
+# ... or a tag cloud: an entry mark (a colon, a dash) less than once in this many words.
+_ENTRY_MARKS = (":", "–", "—", " - ")
+_WORDS_PER_ENTRY = 12
 # Memoise answers for lines up to this long; the memo then holds at most a few MB.
 _MEMO_MAX_CHARS = 1000
+
+
+def _is_long_unpunctuated_text(text: str) -> bool:
+    """A long line without sentence punctuation that is still text: a listing of entries
+    ("1a etapa: 10 de março – Interlagos 2a etapa: …"), not a row of links (separators
+    every few words) or a tag cloud (words and nothing between them)."""
+    if count_words(text, _LONG_LINE_WORDS) < _LONG_LINE_WORDS:
+        return False
+    words = word_count(text)
+    separators = sum(text.count(mark) for mark in _LINK_SEPARATORS)
+    entries = sum(text.count(mark) for mark in _ENTRY_MARKS)
+    return separators * _WORDS_PER_SEPARATOR <= words < entries * _WORDS_PER_ENTRY
 
 
 @functools.lru_cache(maxsize=8192)
@@ -129,7 +149,7 @@ def _paragraph_like(text: str) -> bool:
     """
     terminal = ends_with(text, _TERMINAL)
     if not terminal and sum(text.count(mark) for mark in ",.;") < 2:
-        return False
+        return _is_long_unpunctuated_text(text)
     needed = MIN_SENTENCE_WORDS if terminal else MIN_PROSE_WORDS
     words = count_words(text, max(needed, 3))
     if words <= 2 and len(text) >= 16:

@@ -64,6 +64,15 @@ def test_layout_without_paragraphs_removes_nothing() -> None:
         ("Politics Business Tech Sport Culture", False),
         ("表示されるメニューから「プロパティ」をクリック。", True),
         ("Short line.", False),
+        # A long listing without full stops is text; a row of links or a tag cloud is not.
+        (
+            " ".join(
+                f"Round {n}: {n} May – Interlagos circuit, Brazil" for n in range(1, 9)
+            ).replace(",", ""),
+            True,
+        ),
+        (" | ".join(f"Acme {n} Solutions" for n in range(1, 16)), False),
+        (" ".join(f"topic{n} tag{n} words{n}" for n in range(1, 16)), False),
     ],
 )
 def test_is_paragraph_like(text: str, expected: bool) -> None:
