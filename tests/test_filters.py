@@ -279,6 +279,32 @@ def test_name_lines_and_bios_inside_the_prose_or_in_series_stay() -> None:
     assert PIPELINE.clean(series, lang="en").text == series.removesuffix("\nMore Stories")
 
 
+TEASERS = [
+    "Russia says Israeli strikes on Syria were the wrong move",
+    "By Jane Doe",
+    "11/20/2019 10:08 AM",
+    "Senate unanimously passes Hong Kong rights bill",
+    "By John Roe",
+    "11/20/2019 09:39 AM",
+]
+
+
+def test_headlines_each_with_a_byline_are_a_teaser_list() -> None:
+    result = PIPELINE.clean("\n".join([BODY, BODY2, *TEASERS]), lang="en")
+    assert result.text == f"{BODY}\n{BODY2}"
+    assert result.metadata.related == [TEASERS[0], TEASERS[3]]
+
+
+def test_the_articles_own_headline_and_byline_before_its_prose_stay() -> None:
+    head = ["Council approves the budget after a long debate", "By Jane Doe", BODY, BODY2]
+    # One pair alone is no list; the last pair of a run, followed by prose, is the
+    # article's own head; and a headline over its byline is not a tail of the credit
+    # (the teaser's timestamp) before it.
+    for lines in (head, [*TEASERS[:3], *head], [*TEASERS, *head]):
+        text = PIPELINE.clean("\n".join(lines), lang="en").text
+        assert "\nCouncil approves the budget after a long debate\n" in f"\n{text}"
+
+
 def test_duplicate_short_lines_go_and_paragraphs_keep_the_first() -> None:
     text = f"Print edition\n{BODY}\nPrint edition\n{BODY2}\n{BODY2}"
     result = PIPELINE.clean(text, lang="en")

@@ -24,6 +24,11 @@ BESIDE_PROMPT_RULE = "builtin.context.button_after_prompt"
 SANDWICHED_RULE = "builtin.context.label_between_removed"
 AFTER_CREDIT_RULE = "builtin.context.tail_after_credit"
 AUTHOR_BOX_RULE = "builtin.context.author_box"
+TEASER_RUN_RULE = "builtin.context.headlines_with_bylines"
+# Removed lines that follow a teaser's headline: its byline, timestamp or agency.
+_BYLINE_KINDS = frozenset({Kind.BYLINE, Kind.CREDIT, Kind.CAPTION, Kind.DATELINE})
+# Headlines each followed by a byline, this many in a row, are a list of teasers.
+_TEASER_RUN_MIN = 2
 # A bio is one paragraph; anything longer is article text that happens to follow.
 _BIO_MAX_CHARS = 1200
 # A bio without a final full stop still runs this many words.
@@ -80,6 +85,7 @@ class ContextFilter:
                 )
         yield from self._tail_after_credit(doc, kinds)
         yield from _author_boxes(doc, kinds)
+        yield from _headlines_with_bylines(doc, kinds)
 
     def _tail_after_credit(self, doc: Document, kinds: list[Kind | None]) -> Iterator[Proposal]:
         credit_positions = [i for i, kind in enumerate(kinds) if kind is Kind.CREDIT]
@@ -92,6 +98,8 @@ class ContextFilter:
                 return
             if not is_headline_like(seg.text) and not is_short_label(seg.text):
                 return
+            if seg.index + 1 < len(kinds) and kinds[seg.index + 1] is Kind.BYLINE:
+                return  # a headline over its byline starts an article
             yield Proposal(seg.index, seg.start, seg.end, Kind.FOOTER, AFTER_CREDIT_RULE, self.name)
 
 
@@ -175,3 +183,56 @@ def _box_proposal(doc: Document, index: int, author: str | None = None) -> Propo
     return Proposal(
         index, seg.start, seg.end, Kind.AUTHOR_BLURB, AUTHOR_BOX_RULE, ContextFilter.name, fields
     )
+
+
+def _headlines_with_bylines(doc: Document, kinds: list[Kind | None]) -> Iterator[Proposal]:
+    """Teaser lists: headline-like lines each followed by removed bylines or timestamps,
+    one right after another ("Russia: strikes on Syria wrong move" / "By REUTERS" /
+    "11/20/2019 10:08 AM" / "11 dead in …" / …).
+
+    A pair whose byline is followed by prose is the article's own headline and stays.
+    """
+    segments = doc.segments
+    run: list[int] = []
+    follows = -1  # where the last pair of the run ends
+    for position, kind in enumerate(kinds):
+        if kind is not None or position < follows:
+            continue
+        end = position + 1
+        while end < len(kinds) and kinds[end] in _BYLINE_KINDS:
+            end += 1
+        is_pair = (
+            end > position + 1
+            and not doc.cuts(position)
+            and is_headline_like(segments[position].text)
+        )
+        if is_pair and (not run or position == follows):
+            run.append(position)
+            follows = end
+            continue
+        yield from _teaser_run(doc, kinds, run, follows)
+        run, follows = ([position], end) if is_pair else ([], -1)
+    yield from _teaser_run(doc, kinds, run, follows)
+
+
+def _teaser_run(
+    doc: Document, kinds: list[Kind | None], run: list[int], end: int
+) -> Iterator[Proposal]:
+    if len(run) < _TEASER_RUN_MIN:
+        return
+    after = doc.segments[end].text if end < len(kinds) and kinds[end] is None else ""
+    if after and is_paragraph_like(after):
+        run = run[:-1]  # the article's headline and byline, then its first paragraph
+    if len(run) < _TEASER_RUN_MIN:
+        return
+    for index in run:
+        seg = doc.segments[index]
+        yield Proposal(
+            index,
+            seg.start,
+            seg.end,
+            Kind.RELATED,
+            TEASER_RUN_RULE,
+            ContextFilter.name,
+            (("related", seg.text),),
+        )
