@@ -121,14 +121,18 @@ def _author_boxes(doc: Document, kinds: list[Kind | None]) -> Iterator[Proposal]
             if box_rules and any(cut.rule in box_rules for cut in doc.cuts(position)):
                 yield from _box_after_header(doc, kinds, position)
             continue
-        text = segments[position].text
-        if not is_person_name(text) or doc.cuts(position):
+        following = position + 1
+        if following == len(kinds) or kinds[following] is not None:
             continue
-        bio = _next_kept(doc, kinds, position, max_skipped=0)
-        if bio is not None:
-            bio_text = segments[bio].text
-            if bio_text.startswith(text + " ") and _reads_as_bio(bio_text):
-                name_led.append((position, bio))
+        text, bio_text = segments[position].text, segments[following].text
+        if (
+            bio_text.startswith(text + " ")  # cheap: tried first, on every line
+            and is_person_name(text)
+            and not doc.cuts(position)
+            and not doc.cuts(following)
+            and _reads_as_bio(bio_text)
+        ):
+            name_led.append((position, following))
     if len(name_led) != 1:
         return
     name, bio = name_led[0]
