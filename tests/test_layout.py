@@ -196,6 +196,18 @@ def test_layout_keeps_an_intro_that_announces_a_list() -> None:
     assert result.text.startswith(intro[0])
 
 
+def test_layout_keeps_the_list_the_last_paragraph_announces() -> None:
+    summary = [
+        "I know these are a lot of numbers, so I will summarize them here:",
+        "Tuples save a bit of memory when replacing lists",
+        "Slotted classes save a lot of memory",
+    ]
+    chrome = ["More Stories", "Markets rally on rate hopes"]
+    assert cleaned(ARTICLE, summary, chrome) == "\n".join([*ARTICLE, *summary])
+    # One line after the colon is no list: it may head the next section.
+    assert cleaned(ARTICLE, summary[:2], ["Privacy"]) == "\n".join([*ARTICLE, summary[0]])
+
+
 def test_layout_drops_a_run_of_headlines_glued_to_dateline_summaries() -> None:
     teasers = [
         "Man pleads guilty to fraud scheme NEW YORK: A man has pleaded guilty to theft.",

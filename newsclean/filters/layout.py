@@ -35,6 +35,8 @@ class _Cluster:
 
 # The most lines after a paragraph ending in a colon that count as its list, not a gap.
 MAX_LIST_ITEMS = 8
+# ... and the fewest that make a list (one line after a colon may be the next section).
+MIN_LIST_ITEMS = 2
 _COLON = frozenset(":")
 
 # A cluster at the span's edge, smaller than this share of the largest, that at least
@@ -58,6 +60,20 @@ def _cut_off(doc: Document, before: _Cluster, after: _Cluster, best: _Cluster) -
         if doc.is_removed(index) and doc.removed_kind(index) in _CHROME_KINDS:
             chrome += 1
     return chrome >= CHROME_RUN_LINES
+
+
+def _with_announced_list(doc: Document, last: int) -> int:
+    """``last``, or the last item of the list that the article's last paragraph announces
+    with a colon ("I'll summarize them:"): ``MIN_LIST_ITEMS`` to ``MAX_LIST_ITEMS`` kept,
+    title-shaped lines right after it, with nothing removed between them."""
+    if not ends_with(doc.remaining(last), _COLON):
+        return last
+    end = last
+    for index in range(last + 1, min(len(doc.segments), last + 1 + MAX_LIST_ITEMS)):
+        if doc.is_removed(index) or not is_headline_like(doc.remaining(index)):
+            break
+        end = index
+    return end if end - last >= MIN_LIST_ITEMS else last
 
 
 class LayoutFilter:
@@ -91,7 +107,7 @@ class LayoutFilter:
             if c.region == best.region and c.score >= self.min_share * best.score
         ]
         major = self._without_cut_off_edges(doc, major, best)
-        first, last = major[0].first, major[-1].last
+        first, last = major[0].first, _with_announced_list(doc, major[-1].last)
         for seg in doc.segments:
             index = seg.index
             if first <= index <= last or doc.is_removed(index):
