@@ -271,6 +271,17 @@ def test_a_name_line_and_its_bio_at_the_end_of_the_prose_are_an_author_box() -> 
     assert result.metadata.authors == []  # no header: it may be a company's profile
 
 
+def test_a_name_line_over_a_bio_that_a_rule_removed_goes_with_it() -> None:
+    bio = "Als Redakteurin betreue ich den Blog rund um die Themen Büro und Assistenz."
+    text = f"{BODY}\n{BODY2}\nIsabella Beyer\n{bio}"
+    result = PIPELINE.clean(text, lang="de")
+    assert result.text == f"{BODY}\n{BODY2}"
+    assert [r.rule for r in result.removed] == [
+        "builtin.context.author_box",
+        "de.author_blurb.blogger_intro",
+    ]
+
+
 def test_name_lines_and_bios_inside_the_prose_or_in_series_stay() -> None:
     inside = f"{BODY}\nJane Doe\n{BIO}\n{BODY2}"
     assert PIPELINE.clean(inside, lang="en").text == inside

@@ -31,6 +31,8 @@ _BYLINE_KINDS = frozenset({Kind.BYLINE, Kind.CREDIT, Kind.CAPTION, Kind.DATELINE
 _TEASER_RUN_MIN = 2
 # A bio is one paragraph; anything longer is article text that happens to follow.
 _BIO_MAX_CHARS = 1200
+# A name line is short; longer lines are not tested for a name at all.
+MAX_NAME_LINE_CHARS = 60
 # A bio without a final full stop still runs this many words.
 _BIO_MIN_WORDS = 12
 # Removed lines (social icons, "E-Mail") tolerated between an author box's parts.
@@ -110,8 +112,9 @@ def _author_boxes(doc: Document, kinds: list[Kind | None]) -> Iterator[Proposal]
     name line and one bio paragraph; without a header, a name line and a paragraph that
     opens with that full name ("Jane Doe is a reporter …"), when the pair ends a run of
     prose (chrome or a headline follows) and is the only such pair in the document
-    (several pairs are a list of profiles). Only a name under a header, that its bio
-    repeats, becomes an author: a company profile has the second shape too.
+    (several pairs are a list of profiles). A name line right over a bio that a rule
+    removed goes with it. Only a name under a header, that its bio repeats, becomes an
+    author: a company profile has the second shape too.
     """
     segments = doc.segments
     box_rules = doc.rules.ids_with_role(AUTHOR_BOX_ROLE)
@@ -122,7 +125,12 @@ def _author_boxes(doc: Document, kinds: list[Kind | None]) -> Iterator[Proposal]
                 yield from _box_after_header(doc, kinds, position)
             continue
         following = position + 1
-        if following == len(kinds) or kinds[following] is not None:
+        if following == len(kinds):
+            continue
+        if kinds[following] is Kind.AUTHOR_BLURB and _names_a_bio(doc, position, following):
+            yield _box_proposal(doc, position)  # the name over a bio a rule removed
+            continue
+        if kinds[following] is not None:
             continue
         text, bio_text = segments[position].text, segments[following].text
         if (
@@ -141,6 +149,18 @@ def _author_boxes(doc: Document, kinds: list[Kind | None]) -> Iterator[Proposal]
         return
     yield _box_proposal(doc, name)
     yield _box_proposal(doc, bio)
+
+
+def _names_a_bio(doc: Document, name: int, bio: int) -> bool:
+    """Whether kept line ``name`` is a person's name over a bio that a rule (not a box
+    header) removed: "Isabella Beyer" over "Als Redakteurin betreue ich den Blog …"."""
+    text = doc.segments[name].text
+    return (
+        len(text) <= MAX_NAME_LINE_CHARS
+        and not doc.cuts(name)
+        and is_person_name(text)
+        and _reads_as_bio(doc.segments[bio].text)
+    )
 
 
 def _box_after_header(doc: Document, kinds: list[Kind | None], header: int) -> Iterator[Proposal]:
