@@ -208,6 +208,20 @@ def test_layout_keeps_the_list_the_last_paragraph_announces() -> None:
     assert cleaned(ARTICLE, summary[:2], ["Privacy"]) == "\n".join([*ARTICLE, summary[0]])
 
 
+def test_layout_follows_an_announced_numbered_list_past_the_item_limit() -> None:
+    intro = ["So here are the deals worth a look this year, one by one:"]
+    items = [
+        line
+        for n in range(1, 13)
+        for line in (f"{n}) Board game number {n} (travel edition)", f"http://example.com/{n}")
+    ]
+    chrome = ["More Stories", "Markets rally on rate hopes", "Privacy"]
+    assert cleaned(ARTICLE, intro, items, chrome) == "\n".join([*ARTICLE, *intro, *items])
+    # The numbering must start at 1 and go on: a gap ends the list.
+    broken = [*items[:4], *items[6:]]
+    assert cleaned(ARTICLE, intro, broken, chrome) == "\n".join([*ARTICLE, *intro, *broken[:4]])
+
+
 def test_layout_drops_a_run_of_headlines_glued_to_dateline_summaries() -> None:
     teasers = [
         "Man pleads guilty to fraud scheme NEW YORK: A man has pleaded guilty to theft.",

@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from newsclean.document import Document, Proposal
 from newsclean.filters.teasers import teaser_summaries
+from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind
 from newsclean.modes import Mode
 from newsclean.rules.model import ENDS_ARTICLE_ROLE
-from newsclean.shape import ends_with, is_headline_like, is_paragraph_like
+from newsclean.shape import ends_with, is_headline_like, is_paragraph_like, word_count
 
 __all__ = ["AFTER_RULE", "BEFORE_RULE", "LayoutFilter", "is_paragraph_like"]
 
@@ -35,6 +38,11 @@ class _Cluster:
 
 # The most lines after a paragraph ending in a colon that count as its list, not a gap.
 MAX_LIST_ITEMS = 8
+# A numbered list ("1) …", "2) …") runs as far as its numbering, up to this many items,
+# each with up to MAX_ITEM_EXTRA_LINES kept lines of its own (a link, a price).
+MAX_NUMBERED_ITEMS = 100
+MAX_ITEM_EXTRA_LINES = 2
+_ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)]\s+\S")
 # ... and the fewest that make a list (one line after a colon may be the next section).
 MIN_LIST_ITEMS = 2
 _COLON = frozenset(":")
@@ -65,15 +73,59 @@ def _cut_off(doc: Document, before: _Cluster, after: _Cluster, best: _Cluster) -
 def _with_announced_list(doc: Document, last: int) -> int:
     """``last``, or the last item of the list that the article's last paragraph announces
     with a colon ("I'll summarize them:"): ``MIN_LIST_ITEMS`` to ``MAX_LIST_ITEMS`` kept,
-    title-shaped lines right after it, with nothing removed between them."""
+    title-shaped lines right after it, with nothing removed between them; or, when the
+    items are numbered from 1 ("1) …", "2. …"), as far as the numbering goes on."""
     if not ends_with(doc.remaining(last), _COLON):
         return last
+    numbered = _numbered_list_end(doc, last)
+    if numbered is not None:
+        return numbered
     end = last
     for index in range(last + 1, min(len(doc.segments), last + 1 + MAX_LIST_ITEMS)):
         if doc.is_removed(index) or not is_headline_like(doc.remaining(index)):
             break
         end = index
     return end if end - last >= MIN_LIST_ITEMS else last
+
+
+def _numbered_list_end(doc: Document, last: int) -> int | None:
+    """The last line of a list numbered 1, 2, 3 … that starts right after line ``last``
+    (each item may carry up to ``MAX_ITEM_EXTRA_LINES`` kept lines, a link say); ``None``
+    when no such list of ``MIN_LIST_ITEMS`` items starts there."""
+    expected, end, count = 1, last, 0
+    index = last + 1
+    while index < len(doc.segments) and count < MAX_NUMBERED_ITEMS:
+        item = next(
+            (
+                i
+                for i in range(index, min(len(doc.segments), index + 1 + MAX_ITEM_EXTRA_LINES))
+                if not doc.is_removed(i) and _item_number(doc.remaining(i)) == expected
+            ),
+            None,
+        )
+        if item is None or any(doc.is_removed(i) for i in range(index, item)):
+            break
+        end, expected, count, index = item, expected + 1, count + 1, item + 1
+    if count < MIN_LIST_ITEMS:
+        return None
+    # The last item's own extra lines (its link) go with it.
+    for index in range(end + 1, min(len(doc.segments), end + 1 + MAX_ITEM_EXTRA_LINES)):
+        text = doc.remaining(index)
+        if doc.is_removed(index) or is_paragraph_like(text) or _item_number(text) is not None:
+            break
+        if word_count(text) > 1:
+            break  # only a bare link or code goes with the last item
+        end = index
+    return end
+
+
+def _item_number(text: str) -> int | None:
+    """The number a list item starts with ("12) …", "3. …"), else ``None``."""
+    try:
+        match = _ITEM_NUMBER.match(text, timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        return None
+    return int(match.group(1)) if match else None
 
 
 class LayoutFilter:
