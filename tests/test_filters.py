@@ -316,6 +316,14 @@ def test_the_articles_own_headline_and_byline_before_its_prose_stay() -> None:
         assert "\nCouncil approves the budget after a long debate\n" in f"\n{text}"
 
 
+def test_the_tail_after_a_credit_stops_at_prose_ending_in_an_exclamation() -> None:
+    prose = "Do you read fashion blogs? Then you should read this one, and soon!"
+    text = f"{BODY}\nReporting by Jeff Mason\nRead this first\n{prose}\n{BODY2}"
+    kept = PIPELINE.clean(text, lang="en").text
+    assert prose in kept
+    assert "Read this first" not in kept
+
+
 def test_duplicate_short_lines_go_and_paragraphs_keep_the_first() -> None:
     text = f"Print edition\n{BODY}\nPrint edition\n{BODY2}\n{BODY2}"
     result = PIPELINE.clean(text, lang="en")

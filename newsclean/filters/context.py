@@ -100,6 +100,8 @@ class ContextFilter:
                 return
             if not is_headline_like(seg.text) and not is_short_label(seg.text):
                 return
+            if is_paragraph_like(seg.text):
+                return  # "Ja? Dann lesen Sie unbedingt …!": prose, whatever its last mark
             if seg.index + 1 < len(kinds) and kinds[seg.index + 1] is Kind.BYLINE:
                 return  # a headline over its byline starts an article
             yield Proposal(seg.index, seg.start, seg.end, Kind.FOOTER, AFTER_CREDIT_RULE, self.name)
