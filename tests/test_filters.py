@@ -204,14 +204,6 @@ def test_related_block_stops_at_a_comment_form_so_the_article_end_stays_marked()
     assert rules["Leave a Reply Cancel reply"] == "universal.promo.comment_form"
 
 
-def test_a_cut_short_line_is_a_teaser_except_between_two_paragraphs() -> None:
-    teaser = "Beijing warns US diplomat over Hong Kong rights bill..."
-    assert (Kind.RELATED, teaser) in cut(f"{BODY}\n{teaser}")
-    trailing = "Durch kulturelle Ausflüge, Galerien..."
-    text = f"{BODY}\n{trailing}\n{BODY2}"
-    assert PIPELINE.clean(text, lang="en").text == text
-
-
 def test_caption_splits_caption_and_credit() -> None:
     line = "Workers unload containers at the port. REUTERS/Peter Nicholls"
     meta = PIPELINE.clean(f"{line}\n{BODY}", lang="en").metadata

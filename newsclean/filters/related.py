@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from newsclean.document import Document, Proposal
 from newsclean.filters.base import RuleLineFilter, whole_line
 from newsclean.model import Kind, Segment
-from newsclean.rules.model import ENDS_ARTICLE_ROLE, TEASER_ROLE, Rule, RuleMatch, Scope
-from newsclean.shape import is_headline_like, is_paragraph_like, word_count
+from newsclean.rules.model import ENDS_ARTICLE_ROLE, Rule, RuleMatch, Scope
+from newsclean.shape import is_headline_like, word_count
 
 HEADER_ROLE = "header"
 # A block never runs longer than this many lines after its header.
@@ -48,7 +48,7 @@ class RelatedFilter(RuleLineFilter):
             header = self._header_rule(doc, seg, header_patterns)
             if header is None:
                 proposal = self.match_line(doc, seg, line_rules)
-                if proposal is not None and not _teaser_inside_prose(doc, proposal):
+                if proposal is not None:
                     yield proposal
                 continue
             yield whole_line(seg, header, RuleMatch(0, len(seg.text), header.sets))
@@ -102,19 +102,6 @@ class RelatedFilter(RuleLineFilter):
                 yield Proposal(seg.index, seg.start, seg.end, Kind.RELATED, BLOCK_RULE, self.name)
             else:
                 return
-
-
-def _teaser_inside_prose(doc: Document, proposal: Proposal) -> bool:
-    """Whether a teaser-role line sits between two kept paragraph-like lines: prose that
-    trails off ("Gnade sei mit euch und Friede…"), not a link to another story."""
-    if proposal.rule not in doc.rules.ids_with_role(TEASER_ROLE):
-        return False
-    index = proposal.segment
-    neighbours = (index - 1, index + 1)
-    return all(
-        0 <= i < len(doc.segments) and not doc.is_removed(i) and is_paragraph_like(doc.remaining(i))
-        for i in neighbours
-    )
 
 
 def _ends_article(doc: Document, index: int) -> bool:

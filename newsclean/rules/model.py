@@ -31,8 +31,6 @@ NAME_GROUPS = frozenset({"authors", "editors", "writers", "additional", "compile
 ENDS_ARTICLE_ROLE = "ends_article"
 # Author-box headers ("About the author"): the name and bio follow (context).
 AUTHOR_BOX_ROLE = "author_box"
-# Teaser lines ("Headline cut short …"): not taken between two paragraphs (related).
-TEASER_ROLE = "teaser"
 
 
 class Scope(enum.StrEnum):
