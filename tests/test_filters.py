@@ -324,6 +324,15 @@ def test_the_tail_after_a_credit_stops_at_prose_ending_in_an_exclamation() -> No
     assert "Read this first" not in kept
 
 
+def test_a_line_continuing_a_removed_line_after_an_ellipsis_goes_with_it() -> None:
+    teaser = "Beijing warns US diplomat over Hong Kong rights bill..."
+    result = PIPELINE.clean(f"{BODY}\n{teaser}\n...and other stories\n{BODY2}", lang="en")
+    assert result.text == f"{BODY}\n{BODY2}"
+    # Without the removed line before it, an ellipsis-led line is the article's.
+    kept = f"{BODY}\n...and so the debate went on into the night.\n{BODY2}"
+    assert PIPELINE.clean(kept, lang="en").text == kept
+
+
 def test_duplicate_short_lines_go_and_paragraphs_keep_the_first() -> None:
     text = f"Print edition\n{BODY}\nPrint edition\n{BODY2}\n{BODY2}"
     result = PIPELINE.clean(text, lang="en")

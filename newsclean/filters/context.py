@@ -24,6 +24,8 @@ BESIDE_PROMPT_RULE = "builtin.context.button_after_prompt"
 SANDWICHED_RULE = "builtin.context.label_between_removed"
 AFTER_CREDIT_RULE = "builtin.context.tail_after_credit"
 AUTHOR_BOX_RULE = "builtin.context.author_box"
+CONTINUATION_RULE = "builtin.context.continued_line"
+_ELLIPSES = ("…", "...")
 TEASER_RUN_RULE = "builtin.context.headlines_with_bylines"
 # Removed lines that follow a teaser's headline: its byline, timestamp or agency.
 _BYLINE_KINDS = frozenset({Kind.BYLINE, Kind.CREDIT, Kind.CAPTION, Kind.DATELINE})
@@ -86,6 +88,7 @@ class ContextFilter:
                     seg.index, seg.start, seg.end, Kind.NAVIGATION, SANDWICHED_RULE, self.name
                 )
         yield from self._tail_after_credit(doc, kinds)
+        yield from _continuations(doc, kinds)
         yield from _author_boxes(doc, kinds)
         yield from _headlines_with_bylines(doc, kinds)
 
@@ -105,6 +108,27 @@ class ContextFilter:
             if seg.index + 1 < len(kinds) and kinds[seg.index + 1] is Kind.BYLINE:
                 return  # a headline over its byline starts an article
             yield Proposal(seg.index, seg.start, seg.end, Kind.FOOTER, AFTER_CREDIT_RULE, self.name)
+
+
+def _continuations(doc: Document, kinds: list[Kind | None]) -> Iterator[Proposal]:
+    """A line that opens with an ellipsis right after a removed line that ends with one
+    continues it ("Mäscot auf Facebook…" / "…und anderem Web 2.0 Gedöns."): it goes with
+    the same kind."""
+    segments = doc.segments
+    for position in range(1, len(kinds)):
+        kind, before = kinds[position], kinds[position - 1]
+        if kind is not None or before is None:
+            continue
+        text = segments[position].text
+        if (
+            text.startswith(_ELLIPSES)
+            and segments[position - 1].text.endswith(_ELLIPSES)
+            and not doc.cuts(position)
+        ):
+            seg = segments[position]
+            yield Proposal(
+                position, seg.start, seg.end, before, CONTINUATION_RULE, ContextFilter.name
+            )
 
 
 def _author_boxes(doc: Document, kinds: list[Kind | None]) -> Iterator[Proposal]:
