@@ -118,6 +118,9 @@ _WORDS_PER_SEPARATOR = 8
 # ... or a tag cloud: an entry mark (a colon, a dash) less than once in this many words.
 _ENTRY_MARKS = (":", "–", "—", " - ")
 _WORDS_PER_ENTRY = 12
+# ... and a mark every word or two is a menu row ("Home - News - Sport - …"): an entry
+# runs 2.5 words at least (written doubled, to stay in integers).
+_MIN_ENTRY_WORDS_X2 = 5
 # Memoise answers for lines up to this long; the memo then holds at most a few MB.
 _MEMO_MAX_CHARS = 1000
 
@@ -125,13 +128,17 @@ _MEMO_MAX_CHARS = 1000
 def _is_long_unpunctuated_text(text: str) -> bool:
     """A long line without sentence punctuation that is still text: a listing of entries
     ("1a etapa: 10 de março – Interlagos 2a etapa: …"), not a row of links (separators
-    every few words) or a tag cloud (words and nothing between them)."""
+    every few words, or dashes every word or two) or a tag cloud (words and nothing
+    between them)."""
     if count_words(text, _LONG_LINE_WORDS) < _LONG_LINE_WORDS:
         return False
     words = word_count(text)
     separators = sum(text.count(mark) for mark in _LINK_SEPARATORS)
     entries = sum(text.count(mark) for mark in _ENTRY_MARKS)
-    return separators * _WORDS_PER_SEPARATOR <= words < entries * _WORDS_PER_ENTRY
+    return (
+        separators * _WORDS_PER_SEPARATOR <= words < entries * _WORDS_PER_ENTRY
+        and entries * _MIN_ENTRY_WORDS_X2 <= words * 2
+    )
 
 
 @functools.lru_cache(maxsize=8192)

@@ -73,6 +73,7 @@ def test_layout_without_paragraphs_removes_nothing() -> None:
         ),
         (" | ".join(f"Acme {n} Solutions" for n in range(1, 16)), False),
         (" ".join(f"topic{n} tag{n} words{n}" for n in range(1, 16)), False),
+        (" - ".join(f"Section {n}" for n in range(1, 30)), False),
     ],
 )
 def test_is_paragraph_like(text: str, expected: bool) -> None:
