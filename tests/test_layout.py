@@ -223,6 +223,20 @@ def test_layout_follows_an_announced_numbered_list_past_the_item_limit() -> None
     assert cleaned(ARTICLE, intro, broken, chrome) == "\n".join([*ARTICLE, *intro, *broken[:4]])
 
 
+def test_the_last_numbered_item_keeps_as_many_lines_as_the_one_before() -> None:
+    intro = ["Here are the winners of this year's awards, in order of their scores:"]
+    items = [
+        line
+        for n in range(1, 5)
+        for line in (
+            f"{n}. The Example Gazette {n}, for a series",
+            f"A year-long look at rents {n}",
+        )
+    ]
+    chrome = ["Markets rally on rate hopes", "Weather"]
+    assert cleaned(ARTICLE, intro, items, chrome) == "\n".join([*ARTICLE, *intro, *items])
+
+
 def test_layout_drops_a_run_of_headlines_glued_to_dateline_summaries() -> None:
     teasers = [
         "Man pleads guilty to fraud scheme NEW YORK: A man has pleaded guilty to theft.",

@@ -20,7 +20,7 @@ from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind
 from newsclean.modes import Mode
 from newsclean.rules.model import ENDS_ARTICLE_ROLE
-from newsclean.shape import ends_with, is_headline_like, is_paragraph_like, word_count
+from newsclean.shape import ends_with, is_headline_like, is_paragraph_like
 
 __all__ = ["AFTER_RULE", "BEFORE_RULE", "LayoutFilter", "is_paragraph_like"]
 
@@ -90,9 +90,10 @@ def _with_announced_list(doc: Document, last: int) -> int:
 
 def _numbered_list_end(doc: Document, last: int) -> int | None:
     """The last line of a list numbered 1, 2, 3 … that starts right after line ``last``
-    (each item may carry up to ``MAX_ITEM_EXTRA_LINES`` kept lines, a link say); ``None``
-    when no such list of ``MIN_LIST_ITEMS`` items starts there."""
+    (each item may carry up to ``MAX_ITEM_EXTRA_LINES`` kept lines, a link or a
+    description); ``None`` when no such list of ``MIN_LIST_ITEMS`` items starts there."""
     expected, end, count = 1, last, 0
+    extra = 0  # how many lines of its own the item before the last one carried
     index = last + 1
     while index < len(doc.segments) and count < MAX_NUMBERED_ITEMS:
         item = next(
@@ -105,16 +106,17 @@ def _numbered_list_end(doc: Document, last: int) -> int | None:
         )
         if item is None or any(doc.is_removed(i) for i in range(index, item)):
             break
+        if count:
+            extra = item - end - 1
         end, expected, count, index = item, expected + 1, count + 1, item + 1
     if count < MIN_LIST_ITEMS:
         return None
-    # The last item's own extra lines (its link) go with it.
-    for index in range(end + 1, min(len(doc.segments), end + 1 + MAX_ITEM_EXTRA_LINES)):
+    # The last item carries as many lines of its own as the one before it (its link, its
+    # description), when they are there.
+    for index in range(end + 1, min(len(doc.segments), end + 1 + extra)):
         text = doc.remaining(index)
         if doc.is_removed(index) or is_paragraph_like(text) or _item_number(text) is not None:
             break
-        if word_count(text) > 1:
-            break  # only a bare link or code goes with the last item
         end = index
     return end
 
