@@ -11,18 +11,16 @@ from collections.abc import Iterator
 from newsclean.document import Document, Proposal
 from newsclean.filters.author_box import author_boxes
 from newsclean.model import Kind
-from newsclean.shape import (
-    is_headline_like,
-    is_paragraph_like,
-    is_short_label,
-)
+from newsclean.shape import is_headline_like, is_paragraph_like, is_short_label
 
 BESIDE_PROMPT_RULE = "builtin.context.button_after_prompt"
 SANDWICHED_RULE = "builtin.context.label_between_removed"
 AFTER_CREDIT_RULE = "builtin.context.tail_after_credit"
 CONTINUATION_RULE = "builtin.context.continued_line"
-_ELLIPSES = ("…", "...")
 TEASER_RUN_RULE = "builtin.context.headlines_with_bylines"
+
+# A line cut short with an ellipsis, and the line that picks it up.
+_ELLIPSES = ("…", "...")
 # Removed lines that follow a teaser's headline: its byline, timestamp or agency.
 _BYLINE_KINDS = frozenset({Kind.BYLINE, Kind.CREDIT, Kind.CAPTION, Kind.DATELINE})
 # Headlines each followed by a byline, this many in a row, are a list of teasers.
@@ -153,6 +151,7 @@ def _headlines_with_bylines(doc: Document, kinds: list[Kind | None]) -> Iterator
 def _teaser_run(
     doc: Document, kinds: list[Kind | None], run: list[int], end: int
 ) -> Iterator[Proposal]:
+    """The headlines of ``run`` (pairs ending before line ``end``) when they are a list."""
     if len(run) < _TEASER_RUN_MIN:
         return
     after = doc.segments[end].text if end < len(kinds) and kinds[end] is None else ""
