@@ -110,7 +110,7 @@ def _ends_article(doc: Document, index: int) -> bool:
     end_rules = doc.rules.rules_with_role(ENDS_ARTICLE_ROLE)
     if not end_rules:
         return False
-    for step in dict.fromkeys(rule.step for rule in end_rules):
+    for step in doc.rules.steps_with_role(ENDS_ARTICLE_ROLE):
         rule = doc.phrase_rule(step, index)
         if rule is not None and rule.role == ENDS_ARTICLE_ROLE:
             return True

@@ -246,7 +246,7 @@ class RuleSet(dict[str, StepRules]):
 
     def __init__(self, rules: Mapping[str, StepRules] | None = None) -> None:
         super().__init__(rules or {})
-        self._by_role: dict[str, tuple[Rule, ...]] = {}
+        self._by_role: dict[str, tuple[tuple[Rule, ...], frozenset[str], tuple[str, ...]]] = {}
 
     @classmethod
     def of(cls, rules: Mapping[str, StepRules]) -> RuleSet:
@@ -276,18 +276,29 @@ class RuleSet(dict[str, StepRules]):
 
     def ids_with_role(self, role: str) -> frozenset[str]:
         """The ids of the rules, of any step, that have ``role``."""
-        return frozenset(rule.id for rule in self.rules_with_role(role))
+        return self._role_index(role)[1]
 
     def rules_with_role(self, role: str) -> tuple[Rule, ...]:
         """The rules, of any step and in step order, that have ``role``."""
+        return self._role_index(role)[0]
+
+    def steps_with_role(self, role: str) -> tuple[str, ...]:
+        """The steps, in order, holding a rule that has ``role``."""
+        return self._role_index(role)[2]
+
+    def _role_index(self, role: str) -> tuple[tuple[Rule, ...], frozenset[str], tuple[str, ...]]:
+        """The rules with ``role``, their ids and their steps; built once per role."""
         cached = self._by_role.get(role)
         if cached is None:
-            cached = self._by_role[role] = tuple(
+            rules = tuple(
                 rule
                 for step_rules in self.values()
                 for rule in step_rules.rules
                 if rule.role == role
             )
+            ids = frozenset(rule.id for rule in rules)
+            steps = tuple(dict.fromkeys(rule.step for rule in rules))
+            cached = self._by_role[role] = (rules, ids, steps)
         return cached
 
     @functools.cached_property
