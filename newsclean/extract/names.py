@@ -10,6 +10,7 @@ from newsclean.limits import REGEX_TIMEOUT
 
 _MAX_NAMES_CHARS = 300
 _MAX_NAME_TOKENS = 5
+_MAX_NAME_CHARS = 60
 
 # Separators between names: ";", ",", "&", "/", and the word "and" in the languages we ship.
 _SEPARATORS = regex.compile(
@@ -85,8 +86,10 @@ def is_person_name(text: str) -> bool:
     >>> is_person_name("Sudeep Kar-Gupta"), is_person_name("the editorial board")
     (True, False)
     """
+    if len(text) > _MAX_NAME_CHARS:
+        return False  # before splitting: long lines are common, names are short
     tokens = text.split()
-    if not tokens or len(tokens) > _MAX_NAME_TOKENS or len(text) > 60:
+    if not tokens or len(tokens) > _MAX_NAME_TOKENS:
         return False
     capitalised = 0
     for token in tokens:

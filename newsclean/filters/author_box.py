@@ -18,8 +18,6 @@ from newsclean.shape import ends_like_sentence, is_paragraph_like, word_count
 AUTHOR_BOX_RULE = "builtin.context.author_box"
 # A bio is one paragraph; anything longer is article text that happens to follow.
 _BIO_MAX_CHARS = 1200
-# A name line is short; longer lines are not tested for a name at all.
-MAX_NAME_LINE_CHARS = 60
 # A bio without a final full stop still runs this many words.
 _BIO_MIN_WORDS = 12
 # Removed lines (social icons, "E-Mail") tolerated between an author box's parts.
@@ -76,12 +74,7 @@ def _names_a_bio(doc: Document, name: int, bio: int) -> bool:
     """Whether kept line ``name`` is a person's name over a bio that a rule (not a box
     header) removed: "Isabella Beyer" over "Als Redakteurin betreue ich den Blog …"."""
     text = doc.segments[name].text
-    return (
-        len(text) <= MAX_NAME_LINE_CHARS
-        and not doc.cuts(name)
-        and is_person_name(text)
-        and _reads_as_bio(doc.segments[bio].text)
-    )
+    return not doc.cuts(name) and is_person_name(text) and _reads_as_bio(doc.segments[bio].text)
 
 
 def _box_after_header(
