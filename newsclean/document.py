@@ -10,7 +10,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from newsclean.limits import DEFAULT_LINE_RULE_CHARS
+import regex
+
+from newsclean.limits import DEFAULT_LINE_RULE_CHARS, REGEX_TIMEOUT
 from newsclean.model import Kind, Segment
 from newsclean.rules.model import (
     EDGE_CHARS,
@@ -50,7 +52,7 @@ class Proposal:
 
 _DOTTED_I = "\u0130"
 _DIGITS = frozenset("0123456789")
-_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+_ASCII_DIGIT = regex.compile(r"[0-9]")
 # The longest line looked at for glued phrases ("Share this: Facebook Twitter Email").
 GLUED_LINE_CHARS = 120
 
@@ -93,7 +95,9 @@ class Document:
         )
         self._starts = [seg.start for seg in segments]
         self._lines_with: dict[tuple[str, ...], frozenset[int]] = {}
-        self._literal_lines: dict[str, frozenset[int]] = {}
+        # Lines holding each required literal: filled by one pass on first use.
+        self._literal_lines: dict[str, frozenset[int]] | None = None
+        self._scanned: frozenset[str] = frozenset()
         self._with_digits: frozenset[int] | None = None
         # Candidate lines of each rule, by the rule's identity (hashing a rule is slow).
         self._rule_lines: dict[int, frozenset[int] | None] = {}
@@ -202,17 +206,35 @@ class Document:
         return found
 
     def _digit_lines(self) -> frozenset[int]:
-        """Segments holding an ASCII digit: one scan of the source with every digit
-        written as "0" (offsets unchanged)."""
+        """Segments holding an ASCII digit: one search per such segment, each resuming at
+        the end of the segment the previous digit was found in."""
         if self._with_digits is None:
-            zeroed = self._lowered.translate(_DIGITS_TO_ZERO)
-            self._with_digits = frozenset(self._scan_for("0", zeroed))
+            lines: set[int] = set()
+            source = self.source
+            found = _ASCII_DIGIT.search(source, timeout=REGEX_TIMEOUT)
+            while found is not None:
+                index = bisect_right(self._starts, found.start()) - 1
+                end = self.segments[index].end if index >= 0 else found.end()
+                if index >= 0 and found.start() < end:
+                    lines.add(index)
+                found = _ASCII_DIGIT.search(source, max(end, found.end()), timeout=REGEX_TIMEOUT)
+            self._with_digits = frozenset(lines)
         return self._with_digits
 
     def _lines_with_literal(self, literal: str) -> frozenset[int]:
+        if self._literal_lines is None:
+            # The first request finds every literal of the rule set in one pass.
+            scanner = self.rules.literal_scanner
+            self._literal_lines = scanner.lines_holding(self._lowered, self.segments)
+            self._scanned = scanner.literals
         found = self._literal_lines.get(literal)
         if found is None:
-            found = self._literal_lines[literal] = frozenset(self._scan_for(literal, self._lowered))
+            found = (
+                frozenset()
+                if literal in self._scanned
+                else frozenset(self._scan_for(literal, self._lowered))
+            )
+            self._literal_lines[literal] = found
         return found
 
     def _scan_for(self, literal: str, lowered: str) -> set[int]:
