@@ -103,8 +103,7 @@ def detect(sample: str) -> Detected | None:
     >>> detect("Le président a déclaré vendredi qu'il souhaitait poursuivre les pourparlers.")
     Detected(language='fr', confidence=...)
     """
-    letters = sum(1 for ch in sample if ch.isalpha())
-    if letters < _MIN_SAMPLE_LETTERS:
+    if not _has_letters(sample, _MIN_SAMPLE_LETTERS):
         return None
     factory = _get_factory()
     detector = factory.create()  # type: ignore[attr-defined]
@@ -117,3 +116,19 @@ def detect(sample: str) -> Detected | None:
         return None
     code = str(best[0].lang).split("-")[0]
     return Detected(code, round(float(best[0].prob), 4))
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` letters (stops reading once it does).
+
+    >>> _has_letters("a1 b2 c3", 3), _has_letters("a1 b2 c3", 4)
+    (True, False)
+    """
+    if count <= 0:
+        return True
+    for char in text:
+        if char.isalpha():
+            count -= 1
+            if not count:
+                return True
+    return False
