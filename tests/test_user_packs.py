@@ -142,3 +142,19 @@ def test_cli_rules_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     )
     assert main(["clean", "--rules", str(bad), str(source)], out=io.StringIO()) == 1
     assert "catastrophic" in capsys.readouterr().err
+
+
+def test_user_pack_literals_in_capitals_or_single_characters_still_gate_their_rule(
+    tmp_path: Path,
+) -> None:
+    # The one-pass literal scanner takes lower-case literals of two or more characters;
+    # a user's "ZORP WIDGET" is lowered on load and a lone "~" is searched for on its own.
+    pack = (
+        GOOD.format(language="universal")
+        .replace('requires = ["zorp widget"]', 'requires = ["ZORP WIDGET", "~"]')
+        .replace("zorp widget: .{1,80}", "(?:zorp widget|~~): .{1,80}")
+    )
+    pipeline = Pipeline.default(rule_packs=[write(tmp_path, pack)])
+    assert pipeline.clean(ARTICLE, lang="en").text == CLEANED
+    tilde = ARTICLE.replace("Zorp widget:", "~~:")
+    assert pipeline.clean(tilde, lang="en").text == CLEANED

@@ -49,7 +49,7 @@ class LiteralScanner:
     def __init__(self, literals: Iterable[str]) -> None:
         wanted = sorted(set(literals))
         for literal in wanted:
-            if len(literal) < 2 or literal != literal.lower() or "\n" in literal:
+            if not self.can_scan(literal):
                 raise ValueError(
                     f"cannot scan for {literal!r}: literals are lower case, of two or more "
                     "characters (a line start: '^' and one or more), without line breaks"
@@ -76,6 +76,15 @@ class LiteralScanner:
             if literal[0] == "^":
                 heads.setdefault(literal[1:3], []).append(literal)
         self._heads = {key: tuple(group) for key, group in heads.items()}
+
+    @staticmethod
+    def can_scan(literal: str) -> bool:
+        """Whether ``literal`` is one a scanner takes (see the class docstring).
+
+        >>> LiteralScanner.can_scan("^by"), LiteralScanner.can_scan(":")
+        (True, False)
+        """
+        return len(literal) >= 2 and literal == literal.lower() and "\n" not in literal
 
     def lines_holding(self, lowered: str, segments: Sequence[Segment]) -> dict[str, frozenset[int]]:
         """The indices of the segments whose text (read in ``lowered``, aligned with the

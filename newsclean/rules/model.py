@@ -305,13 +305,14 @@ class RuleSet(dict[str, StepRules]):
     @functools.cached_property
     def literal_scanner(self) -> LiteralScanner:
         """One scanner for the required literals of every rule, but for single characters
-        (each is found faster by a search of its own)."""
+        (each is found faster by a search of its own) and any other literal the scanner
+        does not take."""
         return LiteralScanner(
             literal
             for step_rules in self.values()
             for rule in step_rules.rules
             for literal in rule.requires
-            if len(literal) >= 2
+            if LiteralScanner.can_scan(literal)
         )
 
     @functools.cached_property
