@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Kind, Pipeline
 from newsclean.filters.layout import is_paragraph_like
+from newsclean.filters.teasers import _INNER_DATELINE, _has_capitals_before_colon
 
 PARAGRAPHS = [
     "The city council approved the new budget on Monday after a long debate.",
@@ -269,3 +272,26 @@ def test_layout_cuts_off_a_small_cluster_behind_removed_menus() -> None:
     once = cleaned(ARTICLE, menu, labels, about)
     assert once == "\n".join(ARTICLE)
     assert newsclean.clean(once, lang="en").text == once
+
+
+_DATELINE_LIKE = st.tuples(
+    st.sampled_from(["from", "x", "", "a b"]),
+    st.sampled_from([" ", "\u00a0", "\t", ""]),
+    st.sampled_from(["US", "US NEW", "NEW-DELHI", "É", "A", "us", "USA"]),
+    st.sampled_from([":", "", ";", ": :"]),
+    st.sampled_from([" Their", "\u00a0Their", "\tA", "Their", " their", "  É"]),
+).map("".join)
+
+
+@given(_DATELINE_LIKE)
+def test_layout_inner_dateline_precheck_never_hides_a_match(text: str) -> None:
+    # The cheap test before the search for "… from US NEW DELHI: Their …" must let every
+    # line through that the search would match.
+    if _INNER_DATELINE.search(text) is not None:
+        assert _has_capitals_before_colon(text)
+
+
+def test_layout_inner_dateline_precheck_examples() -> None:
+    assert _has_capitals_before_colon("returns home from US NEW DELHI:\u00a0Their dream")
+    assert not _has_capitals_before_colon("Note: the US said so")
+    assert not _has_capitals_before_colon("NEW DELHI:Their")
