@@ -16,9 +16,10 @@ from newsclean.rules.literals import LiteralScanner
 
 Fields = tuple[tuple[str, str], ...]
 
-# The lookbehind starts the trailing run only where a run begins: without it, a long run
-# of punctuation before a letter is rescanned from every position (quadratic).
-_EDGE_PUNCTUATION = regex.compile(r"^[\W_]+|(?<![\W_])[\W_]+$")
+# Runs of punctuation, symbols and spaces at the start of a line and, searched backwards
+# from its end, at the end (each costs the length of its run, not of the line).
+_LEADING_PUNCTUATION = regex.compile(r"[\W_]+")
+_TRAILING_PUNCTUATION = regex.compile(r"(?r)[\W_]+")
 _SPACES = regex.compile(r"\s+")
 # Punctuation, symbols and spaces common at line edges: all are stripped by phrase_key.
 EDGE_CHARS = " \t.,;:!?…-–—'\"“”‘’«»()[]{}*•·|/\\>›<‹#@&%+=~^_▶►→"
@@ -51,12 +52,26 @@ def phrase_key(text: str) -> str:
     'lesen sie auch'
     """
     if not (text and _is_word_char(text[0]) and _is_word_char(text[-1])):
-        text = _EDGE_PUNCTUATION.sub("", text, timeout=REGEX_TIMEOUT)
+        text = _strip_punctuation(text)
     # Printable text has no whitespace but the plain space (Python counts the others as
     # separators or controls), so it only needs collapsing where two spaces meet.
     if not text.isprintable() or "  " in text:
         text = _SPACES.sub(" ", text, timeout=REGEX_TIMEOUT)
     return text.casefold()
+
+
+def _strip_punctuation(text: str) -> str:
+    """``text`` without the runs of ``[\\W_]`` at its start and end.
+
+    >>> _strip_punctuation("  ▶ Lesen Sie auch: ")
+    'Lesen Sie auch'
+    """
+    leading = _LEADING_PUNCTUATION.match(text, timeout=REGEX_TIMEOUT)
+    start = leading.end() if leading else 0
+    if start == len(text):
+        return ""
+    trailing = _TRAILING_PUNCTUATION.match(text, start, timeout=REGEX_TIMEOUT)
+    return text[start : trailing.start() if trailing else len(text)]
 
 
 def _is_word_char(char: str) -> bool:
