@@ -101,6 +101,9 @@ class Document:
         self._with_digits: frozenset[int] | None = None
         # Candidate lines of each rule, by the rule's identity (hashing a rule is slow).
         self._rule_lines: dict[int, frozenset[int] | None] = {}
+        # The rules each line may match, per tuple of rules (by identity; the tuple is kept
+        # with its index, so a reused id is noticed).
+        self._candidates: dict[int, tuple[tuple[Rule, ...], dict[int, tuple[Rule, ...]]]] = {}
         self._phrase_lines: dict[str, frozenset[int]] | None = None
         self._starts_index: dict[str, list[int]] | None = None
         # When set, line-rule steps look at these segments only (the settling rounds).
@@ -331,6 +334,25 @@ class Document:
         else:
             lines = self._rule_lines[key] = self.lines_with(rule.requires)
         return lines is None or index in lines or index in self._cuts
+
+    def candidates(self, rules: tuple[Rule, ...], index: int) -> tuple[Rule, ...]:
+        """Those of ``rules`` (in their order) that :meth:`may_match` lets through for
+        segment ``index``, read from an index built once per tuple of rules."""
+        if index in self._cuts:
+            return rules
+        built = self._candidates.get(id(rules))
+        if built is None or built[0] is not rules:
+            built = self._candidates[id(rules)] = (rules, self._rules_by_line(rules))
+        return built[1].get(index, ())
+
+    def _rules_by_line(self, rules: tuple[Rule, ...]) -> dict[int, tuple[Rule, ...]]:
+        """For each segment, the rules whose required literals it holds, in order."""
+        by_line: dict[int, list[Rule]] = {}
+        for rule in rules:
+            lines = self.lines_with(rule.requires)
+            for index in range(len(self.segments)) if lines is None else lines:
+                by_line.setdefault(index, []).append(rule)
+        return {index: tuple(found) for index, found in by_line.items()}
 
     def match(self, rule: Rule, text: str, index: int) -> RuleMatch | None:
         """Apply one rule to a line; a timed-out rule is skipped and reported, not raised."""

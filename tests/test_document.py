@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsclean.document import Document
+from newsclean.document import Document, Proposal
+from newsclean.model import Kind
 from newsclean.rules import rules_for
 from newsclean.segment import segment
 
@@ -37,3 +38,30 @@ def test_lines_with_agrees_with_a_line_by_line_test(text: str, literals: list[st
 def test_lines_with_no_literals_means_every_line() -> None:
     text = "a\nb"
     assert Document(text, segment(text), "en", rules_for("en")).lines_with(()) is None
+
+
+def test_candidates_are_the_rules_may_match_lets_through_in_order() -> None:
+    text = (
+        "Sign up for our newsletter\nBy Jane Doe\nThe council met on Monday.\n"
+        "Photo: Reuters\nRead more: the budget\nShare this article on Facebook"
+    )
+    segments = segment(text)
+    doc = Document(text, segments, "en", rules_for("en"))
+    seen_some = False
+    for step_rules in doc.rules.values():
+        for rules in (step_rules.rules, step_rules.edge_rules):
+            for seg in segments:
+                expected = tuple(rule for rule in rules if doc.may_match(rule, seg.index))
+                assert doc.candidates(rules, seg.index) == expected
+                seen_some = seen_some or bool(expected)
+    assert seen_some
+
+
+def test_candidates_of_a_partly_cut_line_are_every_rule() -> None:
+    text = "The council met.\nRead more: the budget"
+    segments = segment(text)
+    doc = Document(text, segments, "en", rules_for("en"))
+    rules = doc.rules["read_more"].rules
+    line = segments[1]
+    doc.accept(Proposal(1, line.start, line.start + 10, Kind.READ_MORE, "t.r", "read_more"))
+    assert doc.candidates(rules, 1) == rules

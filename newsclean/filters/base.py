@@ -60,7 +60,7 @@ class RuleLineFilter:
         if step_rules is None or not step_rules.rules:
             return
         line_rules = step_rules.by_scope(Scope.LINE)
-        edge_rules = step_rules.by_scope(Scope.PREFIX) + step_rules.by_scope(Scope.SUFFIX)
+        edge_rules = step_rules.edge_rules
         for seg in self.lines_to_check(doc, self._name, line_rules + edge_rules):
             if doc.is_removed(seg.index):
                 continue
@@ -71,9 +71,7 @@ class RuleLineFilter:
             view = doc.remaining_view(seg.index)
             if view is None:
                 continue
-            for rule in edge_rules:
-                if not doc.may_match(rule, seg.index):
-                    continue
+            for rule in doc.candidates(edge_rules, seg.index):
                 found = doc.match(rule, view.text, seg.index)
                 if found is not None and self.accepts_edge(view, rule, found):
                     yield self.edge_proposal(doc, view, rule, found)
@@ -109,12 +107,10 @@ class RuleLineFilter:
         ):
             return whole_line(seg, phrase_rule, RuleMatch(0, len(seg.text), phrase_rule.sets))
         text = doc.remaining(seg.index)
-        for rule in line_rules:
+        for rule in doc.candidates(line_rules, seg.index):
             if len(text) > rule.max_chars:
                 continue
             if rule.role is not None and not self.uses_role(rule.role):
-                continue
-            if not doc.may_match(rule, seg.index):
                 continue
             found = doc.match(rule, text, seg.index)
             if found is not None:

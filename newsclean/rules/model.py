@@ -183,6 +183,8 @@ class StepRules:
     longest_phrase: int = field(init=False, compare=False, repr=False)
     # Line-rule phrases (which may be glued on one line): their most words, by first word.
     _glue_by_first_word: dict[str, int] = field(init=False, compare=False, repr=False)
+    # Prefix rules, then suffix rules (each in priority order): what edge matching tries.
+    edge_rules: tuple[Rule, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         longest = max((len(key) for key in self.phrase_index), default=0)
@@ -194,6 +196,10 @@ class StepRules:
                 first = words[0].strip(EDGE_CHARS)
                 by_first_word[first] = max(by_first_word.get(first, 0), len(words))
         object.__setattr__(self, "_glue_by_first_word", by_first_word)
+        edges = tuple(rule for rule in self.rules if rule.scope is Scope.PREFIX) + tuple(
+            rule for rule in self.rules if rule.scope is Scope.SUFFIX
+        )
+        object.__setattr__(self, "edge_rules", edges)
 
     def glued_phrase_rule(self, key: str) -> Rule | None:
         """The rule of the first phrase when a line's key is two or more of this step's
