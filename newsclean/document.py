@@ -7,7 +7,7 @@ one so that no two accepted spans overlap (the earlier step keeps contested char
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import regex
@@ -99,13 +99,10 @@ class Document:
         self._literal_lines: dict[str, frozenset[int]] | None = None
         self._scanned: frozenset[str] = frozenset()
         self._with_digits: frozenset[int] | None = None
-        # Candidate lines of each rule, by the rule's identity (hashing a rule is slow).
-        self._rule_lines: dict[int, frozenset[int] | None] = {}
         # The rules each line may match, per tuple of rules (by identity; the tuple is kept
         # with its index, so a reused id is noticed).
         self._candidates: dict[int, tuple[tuple[Rule, ...], dict[int, tuple[Rule, ...]]]] = {}
         self._phrase_lines: dict[str, frozenset[int]] | None = None
-        self._starts_index: dict[str, list[int]] | None = None
         # When set, line-rule steps look at these segments only (the settling rounds).
         self.focus: frozenset[int] | None = None
         self.warnings: list[str] = []
@@ -244,12 +241,11 @@ class Document:
     def _scan_for(self, literal: str, lowered: str) -> set[int]:
         """Segments whose text in ``lowered`` (the lowered source, or a string aligned with
         it) holds ``literal``."""
-        if literal[0] == "^":  # at the start of the line
+        if literal[0] == "^":  # at the start of the line (the scanner takes nearly all)
             head = literal[1:]
-            candidates: Iterable[int] = (
-                self._line_starts().get(head[:2], ()) if head else range(len(self.segments))
-            )
-            return {index for index in candidates if lowered.startswith(head, self._starts[index])}
+            return {
+                index for index, start in enumerate(self._starts) if lowered.startswith(head, start)
+            }
         lines: set[int] = set()
         position = lowered.find(literal)
         while position >= 0:
@@ -312,32 +308,11 @@ class Document:
         """Indices of the segments that hold at least one accepted cut."""
         return list(self._cuts)
 
-    def _line_starts(self) -> dict[str, list[int]]:
-        """Segment indices by the first character and by the first two characters of their
-        (lower-cased) text."""
-        if self._starts_index is None:
-            index: dict[str, list[int]] = {}
-            lowered = self._lowered
-            for seg in self.segments:
-                index.setdefault(lowered[seg.start : seg.start + 1], []).append(seg.index)
-                if seg.end - seg.start >= 2:
-                    index.setdefault(lowered[seg.start : seg.start + 2], []).append(seg.index)
-            self._starts_index = index
-        return self._starts_index
-
-    def may_match(self, rule: Rule, index: int) -> bool:
-        """``False`` when segment ``index`` cannot match ``rule``: it holds none of the
-        rule's required literals (a line that earlier steps cut is left to the rule)."""
-        key = id(rule)
-        if key in self._rule_lines:
-            lines = self._rule_lines[key]
-        else:
-            lines = self._rule_lines[key] = self.lines_with(rule.requires)
-        return lines is None or index in lines or index in self._cuts
-
     def candidates(self, rules: tuple[Rule, ...], index: int) -> tuple[Rule, ...]:
-        """Those of ``rules`` (in their order) that :meth:`may_match` lets through for
-        segment ``index``, read from an index built once per tuple of rules."""
+        """Those of ``rules`` (in their order) that segment ``index`` may match: the ones
+        whose required literals it holds (or that require none), and all of them on a line
+        that earlier steps cut (its remaining text is left to the rules). Read from an index
+        built once per tuple of rules."""
         if index in self._cuts:
             return rules
         built = self._candidates.get(id(rules))

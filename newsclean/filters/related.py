@@ -116,8 +116,6 @@ def _ends_article(doc: Document, index: int) -> bool:
             return True
     text = doc.remaining(index)
     return any(
-        rule.pattern is not None
-        and doc.may_match(rule, index)
-        and doc.match(rule, text, index) is not None
-        for rule in end_rules
+        rule.pattern is not None and doc.match(rule, text, index) is not None
+        for rule in doc.candidates(end_rules, index)
     )

@@ -196,9 +196,7 @@ class StepRules:
                 first = words[0].strip(EDGE_CHARS)
                 by_first_word[first] = max(by_first_word.get(first, 0), len(words))
         object.__setattr__(self, "_glue_by_first_word", by_first_word)
-        edges = tuple(rule for rule in self.rules if rule.scope is Scope.PREFIX) + tuple(
-            rule for rule in self.rules if rule.scope is Scope.SUFFIX
-        )
+        edges = self.by_scope(Scope.PREFIX) + self.by_scope(Scope.SUFFIX)
         object.__setattr__(self, "edge_rules", edges)
 
     def glued_phrase_rule(self, key: str) -> Rule | None:
