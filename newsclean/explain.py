@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from newsclean.model import CleanResult
+from bisect import bisect_right
+
+from newsclean.model import CleanResult, Removal
 from newsclean.segment import segment
+from newsclean.steps.registry import KIND_STYLES
 
 _WIDTH = 96
 
@@ -12,8 +15,38 @@ def _clip(text: str) -> str:
     return text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "…"
 
 
+class LineNumbers:
+    """Source offsets to 1-based line numbers."""
+
+    def __init__(self, source: str) -> None:
+        self._starts = [0]
+        position = source.find("\n")
+        while position >= 0:
+            self._starts.append(position + 1)
+            position = source.find("\n", position + 1)
+
+    def of(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+
+def because(removal: Removal, numbers: LineNumbers) -> str:
+    """What a removal followed from, for reading: ``"after line 3 (fr.paywall.x)"``, or ``""``.
+
+    >>> from newsclean.model import Kind, Trigger
+    >>> r = Removal(9, 20, "Inscription", Kind.PAYWALL, "r", "context", Trigger(0, 8, "p"))
+    >>> because(r, LineNumbers("Sign up!\\nInscription"))
+    'after line 1 (p)'
+    """
+    trigger = removal.trigger
+    if trigger is None:
+        return ""
+    line = numbers.of(trigger.start)
+    return f"after line {line} ({trigger.rule})" if trigger.rule else f"after line {line}"
+
+
 def explain_result(result: CleanResult) -> str:
-    """One line per verdict: ``KEEP`` for kept text, ``CUT <kind> <rule>`` for removals.
+    """One line per verdict: ``KEEP`` for kept text, ``CUT <kind> <rule>`` for removals,
+    followed, for a removal decided by a neighbour, by the line and rule it followed from.
 
     >>> from newsclean import clean
     >>> print(clean("Advertisement\\nThe council met.", lang="en").explain())
@@ -21,6 +54,7 @@ def explain_result(result: CleanResult) -> str:
     KEEP                                       | The council met.
     """
     removals = list(result.removed)
+    numbers = LineNumbers(result.source)
     rule_width = max((len(r.rule) for r in removals), default=0)
     rows: list[str] = []
     position = 0
@@ -32,7 +66,9 @@ def explain_result(result: CleanResult) -> str:
             if kept:
                 rows.append(f"KEEP {'':13} {'':{rule_width}} | {_clip(kept)}")
             label = f"CUT  {removal.kind.value:<13} {removal.rule:<{rule_width}}"
-            rows.append(f"{label} | {_clip(removal.text.strip())}")
+            reason = because(removal, numbers)
+            suffix = f"  [{reason}]" if reason else ""
+            rows.append(f"{label} | {_clip(removal.text.strip())}{suffix}")
             cursor = removal.end
             position += 1
         kept = result.source[cursor : seg.end].strip()
@@ -41,23 +77,6 @@ def explain_result(result: CleanResult) -> str:
     return "\n".join(row.rstrip() if row.endswith("| ") else row for row in rows)
 
 
-# One colour per kind family: reading order matters more than telling all fourteen apart.
-_ANSI_KIND = {
-    "paywall": "31",
-    "promo": "31",
-    "advert": "31",
-    "cookie": "31",
-    "related": "35",
-    "read_more": "35",
-    "navigation": "35",
-    "footer": "33",
-    "duplicate": "33",
-    "credit": "36",
-    "byline": "36",
-    "dateline": "36",
-    "caption": "34",
-    "author_blurb": "34",
-}
 _RESET = "\x1b[0m"
 
 
@@ -70,13 +89,16 @@ def explain_colored(result: CleanResult) -> str:
     '\\x1b[9;31mAdvertisement\\x1b[0m\\x1b[2m [advert universal.advert.label]\\x1b[0m\\nRain.'
     """
     source = result.source
+    numbers = LineNumbers(source)
     pieces: list[str] = []
     cursor = 0
     for removal in result.removed:
         pieces.append(source[cursor : removal.start])
-        colour = _ANSI_KIND.get(removal.kind.value, "31")
+        colour = KIND_STYLES[removal.kind].ansi
+        reason = because(removal, numbers)
+        label = f"{removal.kind.value} {removal.rule}" + (f", {reason}" if reason else "")
         pieces.append(f"\x1b[9;{colour}m{removal.text}{_RESET}")
-        pieces.append(f"\x1b[2m [{removal.kind.value} {removal.rule}]{_RESET}")
+        pieces.append(f"\x1b[2m [{label}]{_RESET}")
         cursor = removal.end
     pieces.append(source[cursor:])
     return "".join(pieces).rstrip("\n")

@@ -10,10 +10,10 @@ import heapq
 import importlib
 import importlib.util
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsclean.limits import LANGUAGE_SAMPLE_CHARS
-from newsclean.model import Segment
 
 _SEED = 0
 _MIN_SAMPLE_LETTERS = 20
@@ -74,27 +74,27 @@ def warm_up() -> None:
     _get_factory()
 
 
-def language_sample(segments: tuple[Segment, ...], limit: int = LANGUAGE_SAMPLE_CHARS) -> str:
+def language_sample(lines: Sequence[str], limit: int = LANGUAGE_SAMPLE_CHARS) -> str:
     """Up to ``limit`` characters from the longest distinct lines, in document order.
 
-    >>> from newsclean.segment import segment
-    >>> language_sample(segment("Menu\\nA long sentence of body text.\\nHome"), limit=12)
+    >>> language_sample(["Menu", "A long sentence of body text.", "Home"], limit=12)
     'A long sente'
     """
-    longest = heapq.nlargest(_SAMPLE_LINES, segments, key=lambda s: (len(s.text), -s.index))
-    chosen: list[Segment] = []
+    longest = heapq.nlargest(_SAMPLE_LINES, range(len(lines)), key=lambda i: (len(lines[i]), -i))
+    chosen: list[int] = []
     seen: set[str] = set()
     total = 0
-    for seg in longest:
-        if seg.text in seen:
+    for index in longest:
+        text = lines[index]
+        if text in seen:
             continue
-        seen.add(seg.text)
-        chosen.append(seg)
-        total += len(seg.text) + 1
+        seen.add(text)
+        chosen.append(index)
+        total += len(text) + 1
         if total >= limit:
             break
-    chosen.sort(key=lambda s: s.index)
-    return "\n".join(seg.text for seg in chosen)[:limit]
+    chosen.sort()
+    return "\n".join(lines[index] for index in chosen)[:limit]
 
 
 def detect(sample: str) -> Detected | None:

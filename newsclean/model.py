@@ -37,8 +37,24 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class Trigger:
+    """The line a removal follows from: a button after a prompt, a headline after a
+    related-stories header, a tail after a credit line. ``start``/``end`` bound that line in
+    ``CleanResult.source``; ``rule`` is the rule that removed it (``None`` when it stayed)."""
+
+    start: int
+    end: int
+    rule: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serializable form."""
+        return {"start": self.start, "end": self.end, "rule": self.rule}
+
+
+@dataclass(frozen=True, slots=True)
 class Removal:
-    """A span of ``CleanResult.source`` that was cut, with the step and rule that cut it.
+    """A span of ``CleanResult.source`` that was cut, with the step and rule that cut it,
+    and, for a removal decided by a neighbour, the line it followed from (``trigger``).
 
     >>> Removal(0, 5, "Share", Kind.PROMO, "universal.promo.share_buttons", "promo").kind
     <Kind.PROMO: 'promo'>
@@ -50,9 +66,10 @@ class Removal:
     kind: Kind
     rule: str
     step: str
+    trigger: Trigger | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-serializable form."""
+        """JSON-serializable form (``trigger`` is ``None`` or its own dict)."""
         return {
             "start": self.start,
             "end": self.end,
@@ -60,6 +77,7 @@ class Removal:
             "kind": self.kind.value,
             "rule": self.rule,
             "step": self.step,
+            "trigger": None if self.trigger is None else self.trigger.to_dict(),
         }
 
 

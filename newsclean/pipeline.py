@@ -1,38 +1,41 @@
-"""The pipeline: normalize, segment, detect the language, run the filters, cut once."""
+"""The pipeline: normalize, segment, then passes of the steps until a pass cuts nothing.
+
+One pass: detect the language of the pass's input (unless given), pick the rule packs,
+run each step on a read-only view and accept its verdicts once it has returned, then map
+what was accepted back to the source. The next pass reads what is left, exactly as the
+output shows it, so cleaning the output again is the pass that cut nothing: idempotent by
+construction. The line table and rule matches are kept across passes, so the confirming
+pass costs little.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import regex
 
-from newsclean.document import Document
 from newsclean.errors import ConfigError, UnknownStepError
 from newsclean.extract.metadata import build_metadata
-from newsclean.filters import FILTERS, DatelineFilter, Filter, RuleLineFilter
 from newsclean.lang import Detected, detect, language_sample, warm_up
+from newsclean.ledger import Ledger, PassLine, SourceVerdict
 from newsclean.limits import REGEX_TIMEOUT
-from newsclean.model import CleanResult, Removal, Segment
+from newsclean.lines import LineTable
+from newsclean.model import CleanResult, Removal
 from newsclean.modes import Mode
 from newsclean.normalize import normalize
 from newsclean.parallel import ordered_map
-from newsclean.rules.loader import FALLBACK_LANGUAGE, available_languages, rules_for
+from newsclean.rules.loader import rules_for
 from newsclean.rules.user import UserPack, load_user_pack
-from newsclean.segment import rebuild_text, segment
+from newsclean.segment import segment
+from newsclean.steps.base import Step
+from newsclean.steps.registry import Settings, build_steps
+from newsclean.view import View
 
 _LANG_CODE = regex.compile(r"[a-z]{2,3}")
-# Re-detections allowed when cleaning changes what the language sample sees.
-_LANGUAGE_ROUNDS = 2
-# Rounds of line rules over partly cut lines after all steps ran (see Pipeline._settle).
-_SETTLE_ROUNDS = 3
-
-
-def _language_of(detected: Detected | None) -> tuple[str | None, float | None]:
-    if detected is None:
-        return None, None
-    return detected.language, detected.confidence
+# Passes over one document; the last must cut nothing. Real pages need two (the second
+# confirms); more only when a cut exposes more boilerplate.
+MAX_PASSES = 6
 
 
 def check_text(text: object, caller: str = "clean") -> str:
@@ -57,23 +60,30 @@ def _language_code(lang: object) -> str:
 
 
 class Pipeline:
-    """An immutable sequence of named filter steps.
+    """An immutable sequence of named steps.
 
     >>> pipeline = Pipeline.default().without("author_blurb")
     >>> "author_blurb" in pipeline.steps
     False
     """
 
-    __slots__ = ("_filters", "_rule_packs")
+    __slots__ = ("_rule_packs", "_steps")
 
     def __init__(
-        self, filters: Sequence[Filter], rule_packs: Sequence[str | Path | UserPack] = ()
+        self, steps: Sequence[Step], rule_packs: Sequence[str | Path | UserPack] = ()
     ) -> None:
-        names = [f.name for f in filters]
+        names = [step.name for step in steps]
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise ConfigError(f"step names must be unique; repeated: {', '.join(duplicates)}")
-        self._filters: tuple[Filter, ...] = tuple(filters)
+        for step in steps:
+            if not isinstance(getattr(step, "name", None), str) or not callable(
+                getattr(step, "propose", None)
+            ):
+                raise ConfigError(
+                    f"{step!r} is not a step: a step has a 'name' and a 'propose(view)' method"
+                )
+        self._steps: tuple[Step, ...] = tuple(steps)
         self._rule_packs: tuple[UserPack, ...] = tuple(
             pack if isinstance(pack, UserPack) else load_user_pack(pack) for pack in rule_packs
         )
@@ -89,37 +99,55 @@ class Pipeline:
         """All built-in steps in their standard order.
 
         ``mode`` trades keeping article text against removing boilerplate:
-        ``"precision"`` removes only what rules name, ``"balanced"`` (the default) adds
-        the block and neighbour heuristics, ``"recall"`` removes page chrome more
-        aggressively. ``keep_dateline=True`` leaves the dateline in the text (it is still
-        parsed into ``metadata.dateline``). ``rule_packs`` are TOML files of your own rules,
-        validated now (a bad one raises :class:`RulePackError` naming file, rule and
-        problem) and applied after the shipped rules.
+        ``"precision"`` leaves out the layout step (which removes whatever lies outside the
+        densest run of paragraphs), ``"balanced"`` (the default) runs every step,
+        ``"recall"`` makes layout stricter. ``keep_dateline=True`` leaves the dateline in the
+        text (it is still parsed into ``metadata.dateline``). ``rule_packs`` are TOML files
+        of your own rules, validated now (a bad one raises :class:`RulePackError` naming
+        file, rule and problem) and applied after the shipped rules.
         """
         try:
             chosen = Mode(mode)
         except ValueError:
             valid = ", ".join(m.value for m in Mode)
             raise ConfigError(f"unknown mode {mode!r}; valid modes: {valid}") from None
-        filters: list[Filter] = []
-        for name, factory in FILTERS.items():
-            if name == "dateline" and keep_dateline:
-                filters.append(DatelineFilter(keep_in_text=True))
-            else:
-                filters.append(factory(chosen))
-        return cls(filters, rule_packs)
+        return cls(build_steps(Settings(chosen, keep_dateline)), rule_packs)
 
     @property
     def steps(self) -> tuple[str, ...]:
         """The step names, in the order they run."""
-        return tuple(f.name for f in self._filters)
+        return tuple(step.name for step in self._steps)
 
     def without(self, *names: str) -> Pipeline:
         """A copy without the named steps; an unknown name raises :class:`UnknownStepError`."""
         for name in names:
             if name not in self.steps:
                 raise UnknownStepError(name, self.steps)
-        return Pipeline([f for f in self._filters if f.name not in names], self._rule_packs)
+        return Pipeline([s for s in self._steps if s.name not in names], self._rule_packs)
+
+    def with_step(
+        self, step: Step, *, before: str | None = None, after: str | None = None
+    ) -> Pipeline:
+        """A copy with ``step`` added: at the end, or right ``before`` or ``after`` the
+        named step (an unknown name raises :class:`UnknownStepError`).
+
+        >>> from newsclean.steps import RuleStep
+        >>> pipeline = Pipeline.default().without("promo")
+        >>> pipeline.with_step(RuleStep("promo"), after="related").steps[8:10]
+        ('related', 'promo')
+        """
+        if before is not None and after is not None:
+            raise ConfigError("give at most one of 'before' and 'after'")
+        steps = list(self._steps)
+        anchor = before if before is not None else after
+        if anchor is None:
+            steps.append(step)
+        else:
+            if anchor not in self.steps:
+                raise UnknownStepError(anchor, self.steps)
+            position = self.steps.index(anchor) + (1 if after is not None else 0)
+            steps.insert(position, step)
+        return Pipeline(steps, self._rule_packs)
 
     def clean(self, text: str, lang: str | None = None) -> CleanResult:
         """Clean one text. ``lang`` (ISO 639-1) skips language detection.
@@ -128,122 +156,56 @@ class Pipeline:
         'The council met.'
         """
         check_text(text)
+        code = _language_code(lang) if lang is not None else None
         source = normalize(text)
-        segments = segment(source)
-        if lang is not None:
-            return self._run(source, segments, [_language_code(lang)], None)
-        # Detect on the input, then confirm on the output: boilerplate in another language
-        # can sway the first guess, and cleaning the output again must find the language
-        # the output was cleaned with (idempotence). A second call happens only when
-        # cleaning changed the sampled lines.
-        sample = language_sample(segments)
-        detected = detect(sample)
-        languages = [_language_of(detected)[0]]
-        result = self._run(source, segments, languages, detected)
-        for _ in range(_LANGUAGE_ROUNDS):
-            kept_sample = language_sample(segment(result.text))
-            if kept_sample == sample:
+        lines = [PassLine.of(seg) for seg in segment(source)]
+        table = LineTable()
+        verdicts: list[SourceVerdict] = []
+        warnings: list[str] = []
+        sample: str | None = None
+        detected: Detected | None = None
+        language: str | None = code
+        for _ in range(MAX_PASSES):
+            if code is None:
+                new_sample = language_sample([line.text for line in lines])
+                if new_sample != sample:
+                    sample, detected = new_sample, detect(new_sample)
+                language = detected.language if detected is not None else None
+            ledger = self._run_pass(lines, table, language)
+            verdicts.extend(ledger.in_source())
+            if not ledger.cut_anything():
                 break
-            confirmed = detect(kept_sample)
-            if confirmed is None:
-                # Too little text left to tell: keep the language the input showed. Cleaning
-                # the output again will not tell either and will use the fallback pack, so
-                # that pack must have been applied too.
-                if _reads_as_fallback(languages):
-                    break
-                languages.append(None)
-                sample = kept_sample
-                result = self._run(source, segments, languages, detected)
-                continue
-            if confirmed.language in languages:
-                # The output reads as a language whose rules were applied: cleaning it
-                # again applies a subset of them and removes nothing more.
-                result = replace(
-                    result,
-                    metadata=replace(
-                        result.metadata,
-                        language=confirmed.language,
-                        language_confidence=confirmed.confidence,
-                    ),
-                )
-                break
-            # Apply the new language's rules on top of those already applied, so that
-            # whichever of them the output is later detected as, nothing more goes.
-            languages.append(confirmed.language)
-            sample = kept_sample
-            result = self._run(source, segments, languages, confirmed)
+            lines = ledger.next_lines()
         else:
-            # The detections did not settle (text mixing languages, or junk): apply every
-            # pack, so that whatever language the output is later read as, its rules are a
-            # subset of those applied and cleaning again removes nothing more.
-            every = [*languages, *(code for code in available_languages() if code not in languages)]
-            result = self._run(source, segments, every, confirmed)
-        return result
-
-    def _run(
-        self,
-        source: str,
-        segments: tuple[Segment, ...],
-        languages: list[str | None],
-        detected: Detected | None,
-    ) -> CleanResult:
-        rules = rules_for(*languages, extra=self._rule_packs)
-        doc = Document(source, segments, languages[-1], rules)
-        # The document's state (as a count of accepted cuts) right after a step that wants
-        # a fixpoint ran and cut nothing: if nothing changes later, it is already stable.
-        stable_at = -1
-        for _ in range(_SETTLE_ROUNDS):
-            for step in self._filters:
-                if not _apply([step], doc) and _repeats_until_stable(step):
-                    stable_at = len(doc.accepted)
-            if not self._settle(doc):
-                break
-            # Settling cut more of some lines: what the other steps see changed (two lines
-            # may now read the same), so all steps run again, as a second run would.
-        if stable_at != len(doc.accepted):
-            self._repeat_until_stable(doc)
-        cuts = sorted(doc.accepted, key=lambda p: p.start)
-        removed = tuple(
-            Removal(p.start, p.end, source[p.start : p.end], p.kind, p.rule, p.step) for p in cuts
+            warnings.append(
+                f"still cutting after {MAX_PASSES} passes; the output may not be stable "
+                "(cleaning it again can remove more)"
+            )
+        for rule_id, line_text in table.timeouts:
+            warnings.append(
+                f"rule {rule_id} timed out on a line of {len(line_text)} characters; skipped"
+            )
+        cuts = sorted(
+            (
+                Removal(start, end, source[start:end], v.kind, v.rule, v.step, v.trigger)
+                for v in verdicts
+                if v.cut
+                for start, end in v.spans
+            ),
+            key=lambda removal: removal.start,
         )
-        text_out = rebuild_text(source, [(r.start, r.end) for r in removed])
-        language, confidence = (
-            _language_of(detected) if detected is not None else (languages[-1], None)
-        )
-        metadata = build_metadata([*cuts, *doc.annotations], language, confidence)
-        return CleanResult(text_out, source, removed, metadata, tuple(doc.warnings))
+        confidence = detected.confidence if code is None and detected is not None else None
+        metadata = build_metadata(_unique(verdicts), language, confidence)
+        text_out = "\n".join(line.text for line in lines)
+        return CleanResult(text_out, source, tuple(cuts), metadata, tuple(warnings))
 
-    def _settle(self, doc: Document) -> int:
-        """Run the line-rule steps again over partly cut lines until nothing more is cut;
-        returns how many cuts that added.
-
-        A later step's edge cut ("… Read more") can leave a line that an earlier step's
-        rule now matches; cleaning the output again would cut it, so it is cut now.
-        """
-        line_steps = [step for step in self._filters if isinstance(step, RuleLineFilter)]
-        checked: dict[int, str] = {}
-        added = 0
-        for _ in range(_SETTLE_ROUNDS):
-            remaining = {index: doc.remaining(index) for index in doc.partly_cut_lines()}
-            changed = {i: text for i, text in remaining.items() if checked.get(i) != text}
-            if not changed:
-                break
-            checked.update(changed)
-            doc.focus = frozenset(changed)
-            try:
-                added += _apply(line_steps, doc)
-            finally:
-                doc.focus = None
-        return added
-
-    def _repeat_until_stable(self, doc: Document) -> None:
-        """Run the steps that judge lines by their kept neighbours (``layout``) again until
-        they cut nothing more: their first verdict changes the neighbours, and a second
-        run over the output must find nothing left to cut."""
-        steps = [step for step in self._filters if _repeats_until_stable(step)]
-        for _ in range(_SETTLE_ROUNDS):
-            if not _apply(steps, doc):
-                return
+    def _run_pass(self, lines: list[PassLine], table: LineTable, language: str | None) -> Ledger:
+        rules = rules_for(language, extra=self._rule_packs)
+        ledger = Ledger(lines)
+        view = View(ledger, table, rules, language)
+        for step in self._steps:
+            ledger.accept(step.name, step.propose(view))
+        return ledger
 
     def pipe(
         self,
@@ -277,27 +239,19 @@ class Pipeline:
         return f"Pipeline(steps={list(self.steps)!r})"
 
 
-def _apply(steps: Iterable[Filter], doc: Document) -> int:
-    """Run ``steps`` in order, accepting their proposals; returns how many cuts were added."""
-    before = len(doc.accepted)
-    for step in steps:
-        for proposal in step.propose(doc):
-            doc.accept(proposal)
-    return len(doc.accepted) - before
-
-
-def _reads_as_fallback(languages: list[str | None]) -> bool:
-    """Whether the packs for ``languages`` include the one an undetected text gets."""
-    return (
-        None in languages
-        or FALLBACK_LANGUAGE in languages
-        or any(code not in available_languages() for code in languages if code is not None)
-    )
-
-
-def _repeats_until_stable(step: Filter) -> bool:
-    """Whether the step asks to be re-run until it cuts nothing more (see LayoutFilter)."""
-    return bool(getattr(step, "repeat_until_stable", False))
+def _unique(verdicts: list[SourceVerdict]) -> list[SourceVerdict]:
+    """The verdicts with annotations repeated by later passes (a kept dateline is seen by
+    every pass) left out."""
+    seen: set[tuple[tuple[tuple[int, int], ...], str]] = set()
+    unique: list[SourceVerdict] = []
+    for verdict in verdicts:
+        if not verdict.cut:
+            key = (verdict.spans, verdict.rule)
+            if key in seen:
+                continue
+            seen.add(key)
+        unique.append(verdict)
+    return unique
 
 
 class _TextCleaner:

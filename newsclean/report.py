@@ -10,25 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from newsclean.explain import LineNumbers, because
 from newsclean.model import CleanResult, Kind
-
-# Background tints, light enough to read struck-through text on.
-_KIND_COLOURS = {
-    Kind.PAYWALL: "#f8c9c9",
-    Kind.PROMO: "#f9d6b5",
-    Kind.ADVERT: "#f3c1e0",
-    Kind.COOKIE: "#e6d3b3",
-    Kind.RELATED: "#d9ccf2",
-    Kind.READ_MORE: "#cfd8f7",
-    Kind.NAVIGATION: "#d4d4d4",
-    Kind.FOOTER: "#f2e6a6",
-    Kind.DUPLICATE: "#e0e0c8",
-    Kind.CREDIT: "#bfe8e0",
-    Kind.BYLINE: "#c4ecc4",
-    Kind.DATELINE: "#c9e7f5",
-    Kind.CAPTION: "#bcd9f2",
-    Kind.AUTHOR_BLURB: "#e3cfe8",
-}
+from newsclean.steps.registry import KIND_STYLES
 
 _STYLE = """
 body { font: 16px/1.5 Georgia, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
@@ -49,21 +33,25 @@ td, th { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-al
 
 
 def _colour(kind: Kind) -> str:
-    return _KIND_COLOURS.get(kind, "#eeeeee")
+    return KIND_STYLES[kind].html
 
 
 def _document(result: CleanResult) -> str:
     source = result.source
+    numbers = LineNumbers(source)
     parts: list[str] = []
     cursor = 0
     for number, removal in enumerate(result.removed):
         parts.append(escape(source[cursor : removal.start]))
         kind = removal.kind.value
+        reason = because(removal, numbers)
+        trigger = f' data-trigger="{escape(reason)}"' if reason else ""
+        label = f"{kind} · {escape(removal.rule)}" + (f" · {escape(reason)}" if reason else "")
         parts.append(
             f'<del id="cut-{number}" class="cut kind-{kind}" data-kind="{kind}" '
-            f'data-rule="{escape(removal.rule)}" title="{escape(removal.rule)}" '
+            f'data-rule="{escape(removal.rule)}"{trigger} title="{escape(removal.rule)}" '
             f'style="background:{_colour(removal.kind)}">{escape(removal.text)}</del>'
-            f'<span class="label">{kind} · {escape(removal.rule)}</span>'
+            f'<span class="label">{label}</span>'
         )
         cursor = removal.end
     parts.append(escape(source[cursor:]))

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import functools
 
-_SENTENCE_END = frozenset(".;:,")
-_CLOSERS = "\"'”’»)]\u00a0\u202f\u2009 \t"
+from newsclean.typography import (
+    CLAUSE_ENDS,
+    CLOSERS,
+    ENTRY_MARKS,
+    LINK_SEPARATORS,
+    PARAGRAPH_ENDS,
+    SENTENCE_ENDS,
+)
 
 
 def word_count(text: str) -> int:
@@ -38,17 +44,28 @@ def ends_with(text: str, marks: frozenset[str]) -> bool:
     >>> ends_with("« Il a dit non. »", frozenset("."))
     True
     """
-    trimmed = text.rstrip(_CLOSERS)
+    trimmed = text.rstrip(CLOSERS)
     return bool(trimmed) and trimmed[-1] in marks
 
 
 def ends_like_sentence(text: str) -> bool:
-    """Whether the line ends with sentence punctuation (closing quotes ignored).
+    """Whether the line ends like a sentence: a full stop, "!", "?" or an ellipsis
+    (closing quotes ignored).
 
-    >>> ends_like_sentence("He left."), ends_like_sentence("Markets rally on rate hopes")
+    >>> ends_like_sentence("He left!"), ends_like_sentence("Well,")
     (True, False)
     """
-    return ends_with(text, _SENTENCE_END)
+    return ends_with(text, SENTENCE_ENDS)
+
+
+def ends_like_clause(text: str) -> bool:
+    """Whether the line ends with ".", ";", ":" or "," (closing quotes ignored): prose that
+    stops or goes on, never a title or a button, which may end in "!" or "?".
+
+    >>> ends_like_clause("Well,"), ends_like_clause("Who will win?")
+    (True, False)
+    """
+    return ends_with(text, CLAUSE_ENDS)
 
 
 # The default word limit of a headline; answers for it are memoised.
@@ -77,7 +94,7 @@ def _headline_like_memo(text: str) -> bool:
 
 
 def _headline_like(text: str, max_words: int) -> bool:
-    return not ends_like_sentence(text) and 2 <= count_words(text, max_words + 1) <= max_words
+    return not ends_like_clause(text) and 2 <= count_words(text, max_words + 1) <= max_words
 
 
 def is_short_label(text: str, max_words: int = 4, max_chars: int = 40) -> bool:
@@ -87,13 +104,10 @@ def is_short_label(text: str, max_words: int = 4, max_chars: int = 40) -> bool:
     (True, False)
     """
     return (
-        len(text) <= max_chars
-        and 1 <= word_count(text) <= max_words
-        and not ends_like_sentence(text)
+        len(text) <= max_chars and 1 <= word_count(text) <= max_words and not ends_like_clause(text)
     )
 
 
-_TERMINAL = frozenset(".!?…:;。！？")
 # Scripts written without spaces: count characters instead of words.
 _CHARS_PER_WORD_NO_SPACES = 2
 # A line ending like a sentence with at least this many words is prose, not chrome.
@@ -113,10 +127,8 @@ def is_paragraph_like(text: str) -> bool:
 # A line this long is text, not a label, whatever its punctuation (a calendar, a listing).
 _LONG_LINE_WORDS = 40
 # ... unless it is a row of links: a separator every this many words or more often.
-_LINK_SEPARATORS = ("|", "/", "•", "·", "»", "›")
 _WORDS_PER_SEPARATOR = 8
 # ... or a tag cloud: an entry mark (a colon, a dash) less than once in this many words.
-_ENTRY_MARKS = (":", "–", "—", " - ")
 _WORDS_PER_ENTRY = 12
 # ... and a mark every word or two is a menu row ("Home - News - Sport - …"): an entry
 # runs 2.5 words at least (written doubled, to stay in integers).
@@ -133,8 +145,8 @@ def _is_long_unpunctuated_text(text: str) -> bool:
     if count_words(text, _LONG_LINE_WORDS) < _LONG_LINE_WORDS:
         return False
     words = word_count(text)
-    separators = sum(text.count(mark) for mark in _LINK_SEPARATORS)
-    entries = sum(text.count(mark) for mark in _ENTRY_MARKS)
+    separators = sum(text.count(mark) for mark in LINK_SEPARATORS)
+    entries = sum(text.count(mark) for mark in ENTRY_MARKS)
     return (
         separators * _WORDS_PER_SEPARATOR <= words < entries * _WORDS_PER_ENTRY
         and entries * _MIN_ENTRY_WORDS_X2 <= words * 2
@@ -154,7 +166,7 @@ def _paragraph_like(text: str) -> bool:
     >>> is_paragraph_like("Politics Business Tech Sport Culture")
     False
     """
-    terminal = ends_with(text, _TERMINAL)
+    terminal = ends_with(text, PARAGRAPH_ENDS)
     if not terminal and sum(text.count(mark) for mark in ",.;") < 2:
         return _is_long_unpunctuated_text(text)
     needed = MIN_SENTENCE_WORDS if terminal else MIN_PROSE_WORDS

@@ -6,8 +6,8 @@ import pytest
 
 import newsclean
 from newsclean import Kind
-from newsclean.filters.author_blurb import is_title_fragment_run
 from newsclean.shape import ends_like_sentence, is_headline_like, is_short_label
+from newsclean.steps.author_blurb import is_title_fragment_run
 
 # Filter families are tested without the layout step, which would also remove the short
 # lines around these tiny documents; it has tests of its own.

@@ -7,7 +7,6 @@ import pytest
 import newsclean
 from newsclean.lang import detect, language_sample
 from newsclean.limits import LANGUAGE_SAMPLE_CHARS
-from newsclean.segment import segment
 
 
 @pytest.mark.parametrize(
@@ -38,8 +37,8 @@ def test_detect_is_deterministic() -> None:
 
 def test_language_sample_is_bounded_and_prefers_long_lines() -> None:
     long_line = "Le président a déclaré vendredi qu'il souhaitait poursuivre. " * 40
-    segments = segment("More Stories\n" + long_line + "\nShare")
-    sample = language_sample(segments)
+    lines = ["More Stories", long_line.strip(), "Share"]
+    sample = language_sample(lines)
     assert len(sample) <= LANGUAGE_SAMPLE_CHARS
     assert "More Stories" not in sample
 

@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Kind, Pipeline
-from newsclean.filters.layout import is_paragraph_like
-from newsclean.filters.teasers import _INNER_DATELINE, _has_capitals_before_colon
+from newsclean.shape import is_paragraph_like
+from newsclean.steps.layout import TEASER_RULE
+from newsclean.steps.teasers import _INNER_DATELINE, _has_capitals_before_colon
 
 PARAGRAPHS = [
     "The city council approved the new budget on Monday after a long debate.",
@@ -101,7 +102,12 @@ TEASERS = [
 def test_layout_drops_a_run_of_teasers_after_the_article() -> None:
     result = newsclean.clean("\n".join([*ARTICLE, *TEASERS]), lang="en")
     assert result.text == "\n".join(ARTICLE)
-    assert {r.kind for r in result.removed} == {Kind.RELATED, Kind.FOOTER}
+    # The run is one list of other stories: headlines and summaries alike, each naming the
+    # run's first line as the line it follows from.
+    assert {(r.kind, r.rule) for r in result.removed} == {(Kind.RELATED, TEASER_RULE)}
+    first = result.removed[0]
+    assert first.trigger is None
+    assert all(r.trigger is not None and r.trigger.start == first.start for r in result.removed[1:])
 
 
 def test_layout_keeps_subheads_with_short_paragraphs_when_not_a_run() -> None:

@@ -77,10 +77,10 @@ def test_pipeline_is_immutable_and_without_returns_a_copy() -> None:
 
 
 def test_pipeline_rejects_duplicate_step_names() -> None:
-    from newsclean.filters import RuleLineFilter
+    from newsclean.steps import RuleStep
 
     with pytest.raises(ConfigError, match="unique"):
-        Pipeline([RuleLineFilter("paywall"), RuleLineFilter("paywall")])
+        Pipeline([RuleStep("paywall"), RuleStep("paywall")])
 
 
 def test_pipeline_without_a_step_keeps_its_lines() -> None:

@@ -85,9 +85,20 @@ def bad_rule(**fields: str) -> str:
             bad_rule(pattern="'''(?:.*?,){11}P'''", requires='["p"]', examples='[",,,,,,,,,,,P"]'),
             "catastrophic",
         ),
-        (bad_rule(examples='["no match"]', requires='["no"]'), "example not matched"),
+        (bad_rule(examples='["zorp is far too long to match here"]'), "example not matched"),
         (bad_rule(counter_examples='["zorp there"]'), "counter-example matched"),
-        (bad_rule(requires='["widget"]'), "required literals"),
+        (bad_rule(requires='["widget"]'), "does not show every match holds"),
+        (bad_rule(role="42"), "role 42 is not one this step takes"),
+        (bad_rule(role='"header"'), "role 'header' is not one this step takes"),
+        (bad_rule(id='"xx.related.bad"', scope='"suffix"'), "scope 'suffix' is not one"),
+        (bad_rule(id='"xx.caption.bad"', scope='"prefix"'), "scope 'prefix' is not one"),
+        (bad_rule(kind='"cookie"'), "kind 'cookie' is not one this step takes"),
+        (bad_rule(pattern="'''zorp (?P<colour>.{1,20})'''"), "are not metadata fields"),
+        (bad_rule(sets="{ colour = 'red' }"), "sets names unknown fields"),
+        (bad_rule(max_chars="true"), "max_chars must be an integer"),
+        ('language = "xx"\nrules = [1, 2]\n', "every rule must be a table"),
+        ('language = "xx"\n[lists]\nflags = ["a"]\n', "list name 'flags'"),
+        ('language = "xx"\nfavourite = 1\n', "unknown top-level keys"),
         (bad_rule(id='"xx.nosuchstep.bad"'), "unknown step"),
         (bad_rule(pattern="'''(unclosed'''"), "does not compile"),
         ('language = "English"\ndescription = "d"\n', "ISO 639-1"),
@@ -105,7 +116,8 @@ def test_bad_user_packs_are_refused_with_file_rule_and_problem(
     assert str(path) in message
     assert problem in message
     if "[[rules]]" in text and "nosuchstep" not in text:
-        assert "xx.promo.bad" in message
+        assert "xx." in message
+        assert ".bad" in message
 
 
 def test_user_pack_size_encoding_and_id_limits(tmp_path: Path) -> None:

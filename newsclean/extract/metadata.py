@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
-from newsclean.document import Proposal
 from newsclean.extract.names import split_names
 from newsclean.model import Dateline, Kind, Metadata
 
@@ -16,12 +16,30 @@ AUTHOR_GROUPS = ("authors", "writers", "compilers")
 MAX_BYLINES = 2
 
 
+class Verdict(Protocol):
+    """What metadata is read from: an accepted verdict's kind, position and fields."""
+
+    @property
+    def kind(self) -> Kind: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def fields(self) -> tuple[tuple[str, str], ...]: ...
+
+    def field(self, name: str) -> str | None: ...
+
+
 def _add(values: list[str], value: str | None) -> None:
     if value and value not in values:
         values.append(value)
 
 
-def _dateline(proposal: Proposal) -> Dateline:
+def _dateline(proposal: Verdict) -> Dateline:
     return Dateline(
         text=proposal.field("dateline") or "",
         location=proposal.field("location"),
@@ -31,13 +49,14 @@ def _dateline(proposal: Proposal) -> Dateline:
 
 
 def build_metadata(
-    proposals: Iterable[Proposal],
+    proposals: Iterable[Verdict],
     language: str | None,
     language_confidence: float | None,
 ) -> Metadata:
     """Collect names, credits, captions, headlines, the dateline and the source, in order.
 
-    >>> p = Proposal(0, 0, 9, Kind.CREDIT, "x", "credit", (("authors", "Ann Lee and Bo Li"),))
+    >>> from newsclean.view import Proposal
+    >>> p = Proposal(0, 0, 9, Kind.CREDIT, "x", (("authors", "Ann Lee and Bo Li"),))
     >>> build_metadata([p], "en", 0.99).authors
     ['Ann Lee', 'Bo Li']
     """

@@ -1,8 +1,16 @@
-"""Split credit and byline text into person names, refusing text that is not a name list."""
+"""Split credit and byline text into person names, refusing text that is not a name list.
+
+The words this needs (the "and" of each language, name particles such as "van" or "de",
+entries that name no person such as "Redaktion" or an agency, and the prepositions before a
+place: "John Irish in Paris") are language data: each shipped pack's ``[names]`` table,
+plus the universal pack's lists of news and photo agencies. They are read once, from every
+shipped pack, since credit lines name people in any language.
+"""
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import regex
 
@@ -11,73 +19,47 @@ from newsclean.limits import REGEX_TIMEOUT
 _MAX_NAMES_CHARS = 300
 _MAX_NAME_TOKENS = 5
 _MAX_NAME_CHARS = 60
-
-# Separators between names: ";", ",", "&", "/", and the word "and" in the languages we ship.
-_SEPARATORS = regex.compile(
-    r"\s*(?:[;,&/|]|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\boraz\b)\s*",
-    regex.IGNORECASE,
-)
-# "John Irish in Paris", "Jean Dupont à Lyon": the place goes, the name stays.
-_PLACE_TAIL = regex.compile(r"(?<!\s)\s+(?:in|à|aus|en|em|w|в|from|desde)\s+\p{Lu}[\p{L}.'’\- ]*$")
+# Marks between names in any language: "Ann Lee; Bo Li", "Ann Lee & Bo Li", "Ann Lee / Bo Li".
+_SEPARATOR_MARKS = "[;,&/|]"
 _PARENTHETICAL = regex.compile(r"\s*\([^()]{0,60}\)")
-# Credit-list entries that name an organisation, not a reporter.
-_NOT_PERSONS = frozenset(
-    [
-        "reuters",
-        "ap",
-        "afp",
-        "dpa",
-        "efe",
-        "epa",
-        "ansa",
-        "apa",
-        "sda",
-        "kna",
-        "epd",
-        "pap",
-        "tass",
-        "xinhua",
-        "bloomberg",
-        "cnn",
-        "bbc",
-        "staff",
-        "redaktion",
-        "rédaction",
-        "redacción",
-        "redazione",
-        "agencies",
-        "agencias",
-        "agences",
-        "agenturen",
-    ]
-) | {"associated press", "the associated press", "europa press", "ria novosti", "staff writer"}
-_NAME_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "di",
-        "del",
-        "della",
-        "der",
-        "den",
-        "des",
-        "du",
-        "la",
-        "le",
-        "van",
-        "von",
-        "zu",
-        "dos",
-        "das",
-        "y",
-        "bin",
-        "al",
-        "ibn",
-        "ben",
-        "mac",
-    ]
-)
 _NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|\p{Lu}\.)(?:-\p{Lu}[\p{Ll}'’]*)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _NameData:
+    separators: regex.Pattern[str]
+    place_tail: regex.Pattern[str]
+    particles: frozenset[str]
+    not_persons: frozenset[str]
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(regex.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def _data() -> _NameData:
+    # Imported here: the rule packs import this module to validate their name groups.
+    from newsclean.rules.loader import UNIVERSAL, available_languages, load_pack
+
+    packs = [load_pack(name) for name in (UNIVERSAL, *available_languages())]
+    universal = packs[0]
+    separators = {word for pack in packs for word in pack.names.separators}
+    places = {word for pack in packs for word in pack.names.place_prepositions}
+    particles = {word.casefold() for pack in packs for word in pack.names.particles}
+    not_persons = {word.casefold() for pack in packs for word in pack.names.not_persons}
+    for list_name in ("agencies", "photo_agencies"):
+        not_persons.update(item.casefold() for item in universal.lists.get(list_name, ()))
+    return _NameData(
+        separators=regex.compile(
+            rf"\s*(?:{_SEPARATOR_MARKS}|\b(?:{_alternation(separators)})\b)\s*", regex.IGNORECASE
+        ),
+        place_tail=regex.compile(
+            rf"(?<!\s)\s+(?:{_alternation(places)})\s+\p{{Lu}}[\p{{L}}.'’\- ]*$"
+        ),
+        particles=frozenset(particles),
+        not_persons=frozenset(not_persons),
+    )
 
 
 def is_person_name(text: str) -> bool:
@@ -91,9 +73,10 @@ def is_person_name(text: str) -> bool:
     tokens = text.split()
     if not tokens or len(tokens) > _MAX_NAME_TOKENS:
         return False
+    particles = _data().particles
     capitalised = 0
     for token in tokens:
-        if token.lower() in _NAME_PARTICLES:
+        if token.lower() in particles:
             continue
         if not _NAME_TOKEN.fullmatch(token, timeout=REGEX_TIMEOUT):
             return False
@@ -109,7 +92,6 @@ def _is_known_boilerplate(text: str) -> bool:
 
 @functools.cache
 def _universal_phrases() -> frozenset[str]:
-    # Imported here: the rule packs import this module to validate their name groups.
     from newsclean.rules.loader import UNIVERSAL, load_pack
 
     return frozenset(key for rule in load_pack(UNIVERSAL).rules for key in rule.phrases)
@@ -124,8 +106,12 @@ def _phrase_key_of(text: str) -> str:
 def split_names(text: str) -> list[str]:
     """The names in a credit list, or ``[]`` when any part is not a name (or time ran out).
 
+    Entries that name no person (an agency, "staff") are left out.
+
     >>> split_names("Sudeep Kar-Gupta et Mark Heinrich")
     ['Sudeep Kar-Gupta', 'Mark Heinrich']
+    >>> split_names("Anna Muster, Interfax")
+    ['Anna Muster']
     >>> split_names("John Irish in Paris; additional reporting")
     []
     """
@@ -141,10 +127,11 @@ def _split_names(text: str) -> list[str]:
     text = _PARENTHETICAL.sub("", text.strip(), timeout=REGEX_TIMEOUT).strip().rstrip(".")
     if not text or len(text) > _MAX_NAMES_CHARS:
         return []
+    data = _data()
     names: list[str] = []
-    for part in _SEPARATORS.split(text, timeout=REGEX_TIMEOUT):
-        part = _PLACE_TAIL.sub("", part.strip(), timeout=REGEX_TIMEOUT).strip(" ()")
-        if not part or part.casefold() in _NOT_PERSONS:
+    for part in data.separators.split(text, timeout=REGEX_TIMEOUT):
+        part = data.place_tail.sub("", part.strip(), timeout=REGEX_TIMEOUT).strip(" ()")
+        if not part or part.casefold() in data.not_persons:
             continue
         if _is_known_boilerplate(part):
             return []  # "von Gesponserte Inhalte": a label in a byline's place

@@ -10,14 +10,16 @@ from newsclean.rules.loader import (
     parse_pack,
     rules_for,
 )
-from newsclean.rules.model import Rule, RuleMatch, Scope, StepRules, phrase_key
+from newsclean.rules.model import Role, Rule, RuleMatch, RuleSet, Scope, StepRules, phrase_key
 
 __all__ = [
     "FALLBACK_LANGUAGE",
     "UNIVERSAL",
+    "Role",
     "Rule",
     "RuleMatch",
     "RulePack",
+    "RuleSet",
     "Scope",
     "StepRules",
     "available_languages",

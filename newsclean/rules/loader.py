@@ -1,21 +1,25 @@
 """Load rule packs (TOML files shipped in this package), validate them and compile them.
 
 A pack holds a ``language`` (ISO 639-1, or ``universal``), a ``description``, optional
-named ``[lists]`` that patterns use as ``\\L<name>``, and ``[[rules]]``. Each rule has:
+named ``[lists]`` that patterns use as ``\\L<name>``, optional ``[names]`` (the words of
+its language that credit lines put between and around names, see :mod:`..extract.names`)
+and ``[[rules]]``. Each rule has:
 
-``id``               ``<pack>.<step>.<name>``, unique; ``<step>`` is the step that uses it
-``kind``             a :class:`~newsclean.Kind` value (default: the step's kind)
-``scope``            ``line`` (default), ``prefix`` or ``suffix``
+``id``               ``<pack>.<step>.<name>``, unique; ``<step>`` is the family that uses it
+``kind``             one of the family's kinds (default: its first, see the registry)
+``scope``            ``line`` (default), ``prefix`` or ``suffix``, if the family takes it
 ``pattern``          a ``regex`` pattern, or ``phrases``: a non-empty list of whole lines
-``role``             what the step does with it (e.g. ``header`` in ``related``)
+``role``             ``header``, ``ends_article`` or ``author_box``, if the family takes it
 ``max_chars``        the longest line (or edge window) the rule looks at
 ``case_sensitive``   default false
-``requires``         literals of which every match holds one (case-insensitive): the rule is
-                     tried only on lines that contain one; each example must contain one;
-                     ``\\L<name>`` stands for the items of a named list; ``^word``
-                     means the line starts with it
 ``sets``             constant fields the rule adds to what it captures (``{source = "Reuters"}``)
 ``examples``         lines the rule must match; ``counter_examples``: lines it must not
+``requires``         optional: literals one of which every match holds. The loader derives
+                     them from the pattern; a list written here must be one the pattern
+                     shows it needs (``^word``: the line starts with it), or it is refused.
+
+Named groups capture metadata fields (``authors``, ``caption``, ``location``, …, see
+``rules.model.FIELDS``); a group whose name starts with ``_`` is the pattern's own.
 """
 
 from __future__ import annotations
@@ -33,18 +37,23 @@ import regex
 from newsclean.errors import RulePackError
 from newsclean.limits import DEFAULT_EDGE_WINDOW, DEFAULT_LINE_RULE_CHARS, REGEX_TIMEOUT
 from newsclean.model import Kind
-from newsclean.rules.model import Rule, RuleSet, Scope, StepRules, phrase_key
-from newsclean.steps import DEFAULT_STEPS, STEP_KIND
+from newsclean.rules.derive import derive, fold, implied
+from newsclean.rules.model import FIELDS, Role, Rule, RuleSet, Scope, StepRules, phrase_key
+from newsclean.rules.scanner import START
+from newsclean.typography import AFTER_TRAILING_PHRASE, BEFORE_TRAILING_PHRASE
 
 if TYPE_CHECKING:
     from newsclean.rules.user import UserPack
+    from newsclean.steps.registry import Family
 
 UNIVERSAL = "universal"
 FALLBACK_LANGUAGE = "en"
 _MAX_PATTERN_CHARS = 4000
 _MAX_PHRASES = 5000
 _MAX_RULE_CHARS = 5000
-_ALLOWED_KEYS = frozenset(
+_MAX_LITERALS = 500
+_PACK_KEYS = frozenset({"language", "description", "lists", "names", "rules"})
+_RULE_KEYS = frozenset(
     {
         "id",
         "kind",
@@ -61,17 +70,35 @@ _ALLOWED_KEYS = frozenset(
         "requires",
     }
 )
+# Names a list may not take: they are arguments of ``regex.compile``.
+_RESERVED_LIST_NAMES = frozenset({"pattern", "flags", "ignore_unused", "cache_pattern"})
+_LIST_NAME = regex.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+_NAME_KEYS = frozenset({"separators", "particles", "not_persons", "place_prepositions", "examples"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    """A pack's words around names: between them ("and", "et"), inside them ("van",
+    "de"), in a name's place without being one ("staff", "Redaktion"), and before a place
+    that follows a name ("in", "à"); with examples of credit text and the names in it."""
+
+    separators: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()
+    not_persons: tuple[str, ...] = ()
+    place_prepositions: tuple[str, ...] = ()
+    examples: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class RulePack:
-    """One validated pack: its language, description, named lists and compiled rules."""
+    """One validated pack: its language, description, named lists, name words and rules."""
 
     language: str
     description: str
     lists: Mapping[str, tuple[str, ...]]
     rules: tuple[Rule, ...]
     origin: str
+    names: NameWords = NameWords()
 
 
 def _fail(origin: str, rule_id: str | None, problem: str) -> RulePackError:
@@ -85,52 +112,84 @@ def _string_list(value: Any, origin: str, rule_id: str | None, name: str) -> tup
     return tuple(value)
 
 
+@functools.cache
+def _families() -> Mapping[str, Family]:
+    # Imported here: the registry imports the steps, which import the rule model.
+    from newsclean.steps.registry import FAMILY
+
+    return FAMILY
+
+
+def _family(origin: str, rule_id: str, step: str) -> Family:
+    family = _families().get(step)
+    if family is None or not family.takes_rules:
+        takers = sorted(name for name, f in _families().items() if f.takes_rules)
+        raise _fail(origin, rule_id, f"unknown step {step!r}; steps that take rules: {takers}")
+    return family
+
+
+def _choice(raw: Any, allowed: Any, what: str, origin: str, rule_id: str) -> Any:
+    """``raw`` as a member of the enum-like ``allowed`` collection, or a clear error."""
+    for member in allowed:
+        if isinstance(raw, str) and raw == member.value:
+            return member
+    names = ", ".join(sorted(member.value for member in allowed))
+    raise _fail(origin, rule_id, f"{what} {raw!r} is not one this step takes ({names})")
+
+
 def _compile_rule(
     raw: Mapping[str, Any],
     language: str,
     lists: Mapping[str, tuple[str, ...]],
     origin: str,
 ) -> Rule:
+    if not isinstance(raw, dict):
+        raise _fail(origin, None, f"every rule must be a table, got {type(raw).__name__}")
     rule_id = raw.get("id")
     if not isinstance(rule_id, str):
         raise _fail(origin, None, "every rule needs a string 'id'")
-    unknown = set(raw) - _ALLOWED_KEYS
+    unknown = set(raw) - _RULE_KEYS
     if unknown:
         raise _fail(origin, rule_id, f"unknown keys {sorted(unknown)}")
     parts = rule_id.split(".")
     if len(parts) != 3 or parts[0] != language or not all(parts):
         raise _fail(origin, rule_id, f"id must look like '{language}.<step>.<name>'")
-    step = parts[1]
-    if step not in STEP_KIND:
-        raise _fail(origin, rule_id, f"unknown step {step!r}; rule steps: {sorted(STEP_KIND)}")
-    try:
-        kind = Kind(raw.get("kind", STEP_KIND[step].value))
-        scope = Scope(raw.get("scope", "line"))
-    except ValueError as exc:
-        raise _fail(origin, rule_id, str(exc)) from None
+    family = _family(origin, rule_id, parts[1])
+    kind = _choice(
+        raw.get("kind", family.default_kind.value), family.rule_kinds, "kind", origin, rule_id
+    )
+    scope = _choice(raw.get("scope", "line"), family.scopes, "scope", origin, rule_id)
+    role = None
+    if "role" in raw:
+        role = _choice(raw["role"], family.roles, "role", origin, rule_id)
     default_chars = DEFAULT_LINE_RULE_CHARS if scope is Scope.LINE else DEFAULT_EDGE_WINDOW
     max_chars = raw.get("max_chars", default_chars)
-    if not isinstance(max_chars, int) or not 1 <= max_chars <= _MAX_RULE_CHARS:
+    if type(max_chars) is not int or not 1 <= max_chars <= _MAX_RULE_CHARS:
         raise _fail(origin, rule_id, f"max_chars must be an integer in 1..{_MAX_RULE_CHARS}")
     sets_raw = raw.get("sets", {})
     if not isinstance(sets_raw, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in sets_raw.items()
     ):
         raise _fail(origin, rule_id, "sets must be a table of strings")
+    unknown_fields = sorted(set(sets_raw) - FIELDS)
+    if unknown_fields:
+        raise _fail(
+            origin, rule_id, f"sets names unknown fields {unknown_fields}; known: {sorted(FIELDS)}"
+        )
+    case_sensitive = raw.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        raise _fail(origin, rule_id, "case_sensitive must be true or false")
     has_pattern, has_phrases = "pattern" in raw, "phrases" in raw
     if has_pattern == has_phrases:
         raise _fail(origin, rule_id, "give exactly one of 'pattern' and 'phrases'")
     flags = regex.VERSION0 | regex.UNICODE
-    if not raw.get("case_sensitive", False):
+    if not case_sensitive:
         flags |= regex.IGNORECASE
     pattern: regex.Pattern[str] | None = None
     reverse: regex.Pattern[str] | None = None
     phrases: frozenset[str] = frozenset()
-    required = _expand_lists(
-        _string_list(raw.get("requires", []), origin, rule_id, "requires"), lists, origin, rule_id
-    )
-    if "requires" in raw and (not required or not all(required)):
-        raise _fail(origin, rule_id, "requires must be a non-empty list of non-empty strings")
+    source = ""
+    named: dict[str, Any] = {name: list(items) for name, items in lists.items()}
     if has_phrases:
         phrase_list = _string_list(raw["phrases"], origin, rule_id, "phrases")
         if not phrase_list:
@@ -144,17 +203,21 @@ def _compile_rule(
             phrases = frozenset(keys)
         else:
             body = r"\L<phrases>"
+            before, after = (
+                regex.escape(BEFORE_TRAILING_PHRASE),
+                regex.escape(AFTER_TRAILING_PHRASE),
+            )
             source = (
                 rf"\W*{body}\b\W*"
                 if scope is Scope.PREFIX
                 # A trailing phrase must follow the end of a sentence: "… rose. Read more",
                 # never "… to read more."
-                else rf"(?:^|(?<=[.!?…»”\"’)\]]))\s*{body}(?:\s*[.…»›>→]+)?\s*\Z"
+                else rf"(?:^|(?<=[{before}]))\s*{body}(?:\s*[{after}]+)?\s*\Z"
             )
-            pattern = regex.compile(source, flags, phrases=list(phrase_list))
+            named = {"phrases": list(phrase_list)}
+            pattern = regex.compile(source, flags, **named)
             if scope is Scope.SUFFIX:
-                reverse = regex.compile(source, flags | regex.REVERSE, phrases=list(phrase_list))
-            required = phrase_list  # an edge phrase rule matches one of its phrases
+                reverse = regex.compile(source, flags | regex.REVERSE, **named)
     else:
         source = raw["pattern"]
         if not isinstance(source, str) or not source:
@@ -164,25 +227,36 @@ def _compile_rule(
         if scope is Scope.SUFFIX and not source.endswith(r"\Z"):
             source = rf"(?:{source})\Z"
         try:
-            named: dict[str, Any] = {k: list(v) for k, v in lists.items()}
             pattern = regex.compile(source, flags, ignore_unused=True, **named)
             if scope is Scope.SUFFIX:
                 # A suffix match ends the line: searched from the end, the many start
                 # positions that lead nowhere fail at once. Used only to test existence.
                 reverse = regex.compile(source, flags | regex.REVERSE, ignore_unused=True, **named)
-        except (regex.error, ValueError, KeyError) as exc:
+        except (regex.error, ValueError, KeyError, TypeError, OverflowError) as exc:
             raise _fail(origin, rule_id, f"pattern does not compile: {exc}") from None
+        groups = sorted(name for name in pattern.groupindex if not name.startswith("_"))
+        unknown_groups = [name for name in groups if name not in FIELDS]
+        if unknown_groups:
+            raise _fail(
+                origin,
+                rule_id,
+                f"named groups {unknown_groups} are not metadata fields; known: "
+                f"{sorted(FIELDS)} (a group of the pattern's own starts with '_')",
+            )
+    requires: tuple[str, ...] = ()
+    if pattern is not None:
+        requires = _requires(raw, source, named, scope, lists, origin, rule_id)
     return Rule(
         id=rule_id,
-        step=step,
+        step=family.name,
         kind=kind,
         scope=scope,
         max_chars=max_chars,
-        role=raw.get("role"),
+        role=role,
         pattern=pattern,
         reverse=reverse,
         phrases=phrases,
-        requires=tuple(dict.fromkeys(r.lower() for r in required)) if pattern is not None else (),
+        requires=requires,
         sets=tuple(sorted(sets_raw.items())),
         examples=_string_list(raw.get("examples", []), origin, rule_id, "examples"),
         counter_examples=_string_list(
@@ -191,6 +265,46 @@ def _compile_rule(
         origin=origin,
         note=str(raw.get("note", "")),
     )
+
+
+def _requires(
+    raw: Mapping[str, Any],
+    source: str,
+    named: Mapping[str, Any],
+    scope: Scope,
+    lists: Mapping[str, tuple[str, ...]],
+    origin: str,
+    rule_id: str,
+) -> tuple[str, ...]:
+    """The literal keys a line must hold for the rule to be tried: derived from the
+    pattern; a hand-written ``requires`` is accepted only when the pattern shows it."""
+    anchored = scope is not Scope.SUFFIX
+    pattern_lists = {name: tuple(items) for name, items in named.items()}
+    derived = derive(source, pattern_lists, anchored=anchored)
+    if "requires" in raw:
+        given = _expand_lists(
+            _string_list(raw["requires"], origin, rule_id, "requires"), lists, origin, rule_id
+        )
+        if not given or not all(item.strip("^") for item in given):
+            raise _fail(origin, rule_id, "requires must be a non-empty list of non-empty strings")
+        anywhere = tuple(item for item in given if not item.startswith(START))
+        at_start = tuple(item[len(START) :] for item in given if item.startswith(START))
+        if not implied(source, pattern_lists, anywhere, at_start, anchored=anchored):
+            raise _fail(
+                origin,
+                rule_id,
+                "requires names literals the pattern does not show every match holds; "
+                "leave 'requires' out: the loader derives them from the pattern",
+            )
+        if derived is None:
+            keys = (*(fold(item) for item in anywhere), *(START + fold(item) for item in at_start))
+            return tuple(dict.fromkeys(keys))
+    if derived is None:
+        return ()
+    keys = (*derived.anywhere, *(START + literal for literal in derived.at_start))
+    if len(keys) > _MAX_LITERALS:
+        return ()  # too many to index: the rule is tried on every line instead
+    return keys
 
 
 _LIST_REFERENCE = regex.compile(r"\\L<(\w+)>")
@@ -215,24 +329,65 @@ def _expand_lists(
     return tuple(expanded)
 
 
+def _parse_names(raw: Any, origin: str) -> NameWords:
+    if not isinstance(raw, dict):
+        raise _fail(origin, None, "'names' must be a table")
+    unknown = sorted(set(raw) - _NAME_KEYS)
+    if unknown:
+        raise _fail(origin, None, f"[names] has unknown keys {unknown}")
+    examples: list[tuple[str, tuple[str, ...]]] = []
+    for example in raw.get("examples", []):
+        if (
+            not isinstance(example, dict)
+            or not isinstance(example.get("text"), str)
+            or set(example) != {"text", "names"}
+        ):
+            raise _fail(origin, None, "[[names.examples]] need a 'text' and its 'names'")
+        examples.append((example["text"], _string_list(example["names"], origin, None, "names")))
+    words = {
+        key: _string_list(raw.get(key, []), origin, None, f"names.{key}")
+        for key in ("separators", "particles", "not_persons", "place_prepositions")
+    }
+    for key, items in words.items():
+        if any(not item.strip() or item != item.strip() for item in items):
+            raise _fail(origin, None, f"names.{key} holds an empty or padded word")
+    return NameWords(**words, examples=tuple(examples))
+
+
 def parse_pack(text: str, origin: str, shared_lists: Mapping[str, tuple[str, ...]]) -> RulePack:
     """Validate and compile the TOML text of one pack; raise :class:`RulePackError` if bad."""
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         raise _fail(origin, None, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise _fail(origin, None, "invalid TOML: nested too deeply") from None
+    unknown = sorted(set(data) - _PACK_KEYS)
+    if unknown:
+        raise _fail(origin, None, f"unknown top-level keys {unknown}; known: {sorted(_PACK_KEYS)}")
     language = data.get("language")
     if not isinstance(language, str) or not language:
         raise _fail(origin, None, "missing 'language'")
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise _fail(origin, None, "'description' must be a string")
     raw_lists = data.get("lists", {})
     if not isinstance(raw_lists, dict):
         raise _fail(origin, None, "'lists' must be a table")
     lists = dict(shared_lists)
     for name, values in raw_lists.items():
+        if not _LIST_NAME.fullmatch(name, timeout=REGEX_TIMEOUT) or name in _RESERVED_LIST_NAMES:
+            raise _fail(
+                origin,
+                None,
+                f"list name {name!r} must be a word of letters, digits and '_' "
+                f"and not one of {sorted(_RESERVED_LIST_NAMES)}",
+            )
         items = _string_list(values, origin, None, f"list {name!r}")
-        if not items:
-            raise _fail(origin, None, f"list {name!r} is empty")
+        if not items or not all(items):
+            raise _fail(origin, None, f"list {name!r} is empty or holds an empty item")
         lists[name] = items
+    names = _parse_names(data.get("names", {}), origin)
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list):
         raise _fail(origin, None, "'rules' must be an array of tables")
@@ -242,7 +397,7 @@ def parse_pack(text: str, origin: str, shared_lists: Mapping[str, tuple[str, ...
         if rule.id in seen:
             raise _fail(origin, rule.id, "duplicate rule id")
         seen.add(rule.id)
-    return RulePack(language, str(data.get("description", "")), lists, rules, origin)
+    return RulePack(language, description, lists, rules, origin, names)
 
 
 def _pack_files() -> dict[str, Any]:
@@ -275,7 +430,7 @@ def load_pack(name: str) -> RulePack:
     return pack
 
 
-def rules_for(*languages: str | None, extra: tuple[UserPack, ...] = ()) -> Mapping[str, StepRules]:
+def rules_for(*languages: str | None, extra: tuple[UserPack, ...] = ()) -> RuleSet:
     """Rules by step: universal first, then each language's pack in the order given, then
     the ``extra`` user packs that are universal or in one of ``languages``.
 
@@ -302,10 +457,9 @@ def _languages() -> frozenset[str]:
 
 
 @functools.cache
-def _rules_for_packs(
-    names: tuple[str, ...], extra: tuple[UserPack, ...]
-) -> Mapping[str, StepRules]:
+def _rules_for_packs(names: tuple[str, ...], extra: tuple[UserPack, ...]) -> RuleSet:
     from newsclean.rules.user import compile_user_pack
+    from newsclean.steps.registry import RULE_FAMILIES
 
     packs = (
         load_pack(UNIVERSAL),
@@ -313,7 +467,7 @@ def _rules_for_packs(
         *(compile_user_pack(pack) for pack in extra),
     )
     by_step = RuleSet()
-    for step in DEFAULT_STEPS:
+    for step in RULE_FAMILIES:
         rules = tuple(rule for pack in packs for rule in pack.rules if rule.step == step)
         index: dict[str, Rule] = {}
         for rule in rules:
@@ -324,14 +478,39 @@ def _rules_for_packs(
 
 
 def check_examples(rule: Rule) -> list[str]:
-    """Problems with a rule's own examples: ones it misses, counter-examples it matches."""
+    """Problems with a rule's own examples: ones it misses, counter-examples it matches,
+    and examples that hold none of the literals the rule is tried on."""
     problems = []
     for example in rule.examples:
-        if not rule.may_match(example.strip()):
+        line = example.strip()
+        if rule.requires and not _holds(rule.requires, fold(line)):
             problems.append(f"{rule.id}: example holds none of the required literals: {example!r}")
-        elif rule.match(example.strip()) is None:
+        elif rule.match(line) is None:
             problems.append(f"{rule.id}: example not matched: {example!r}")
     for counter in rule.counter_examples:
         if rule.match(counter.strip()) is not None:
             problems.append(f"{rule.id}: counter-example matched: {counter!r}")
     return problems
+
+
+def _holds(keys: tuple[str, ...], folded: str) -> bool:
+    return any(
+        folded.startswith(key[len(START) :]) if key.startswith(START) else key in folded
+        for key in keys
+    )
+
+
+__all__ = [
+    "FALLBACK_LANGUAGE",
+    "UNIVERSAL",
+    "Kind",
+    "NameWords",
+    "Role",
+    "RulePack",
+    "available_languages",
+    "check_examples",
+    "load_pack",
+    "parse_pack",
+    "rules_for",
+    "shipped_rule_ids",
+]

@@ -1,4 +1,5 @@
-"""Compiled rules: what one rule matches on one line, and the rules of one step."""
+"""Compiled rules: what one rule matches on one line, and the rules of one step and of a
+whole rule set, with the indexes every step shares."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import regex
 from newsclean.extract.names import split_names
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind
-from newsclean.rules.literals import LiteralScanner
+from newsclean.rules.scanner import START, LiteralScanner
+from newsclean.typography import EDGE_CHARS
 
 Fields = tuple[tuple[str, str], ...]
 
@@ -21,18 +23,29 @@ Fields = tuple[tuple[str, str], ...]
 _LEADING_PUNCTUATION = regex.compile(r"[\W_]+")
 _TRAILING_PUNCTUATION = regex.compile(r"(?r)[\W_]+")
 _SPACES = regex.compile(r"\s+")
-# Punctuation, symbols and spaces common at line edges: all are stripped by phrase_key.
-EDGE_CHARS = " \t.,;:!?…-–—'\"“”‘’«»()[]{}*•·|/\\>›<‹#@&%+=~^_▶►→"
 # Glued phrases: the most words a line may hold.
 MAX_GLUED_WORDS = 16
+# The longest line looked at for glued phrases ("Share this: Facebook Twitter Email").
+GLUED_LINE_CHARS = 120
 
 # Captured groups that must hold a list of person names for the rule to fire.
 NAME_GROUPS = frozenset({"authors", "editors", "writers", "additional", "compilers"})
-# A rule's ``role`` tells steps other than its own what its line means.
-# Comment forms, comment-section headers: no article text follows (layout, related blocks).
-ENDS_ARTICLE_ROLE = "ends_article"
-# Author-box headers ("About the author"): the name and bio follow (context).
-AUTHOR_BOX_ROLE = "author_box"
+# Every field a rule may capture (a named group) or set (``sets``); groups named with a
+# leading underscore are the pattern's own (back-references) and are not captured.
+FIELDS = NAME_GROUPS | frozenset(
+    {"caption", "credit", "related", "location", "date", "agency", "source", "dateline"}
+)
+
+
+class Role(enum.StrEnum):
+    """What a rule's line means to steps other than its own."""
+
+    # A related-stories header: the headlines after it go with it (related step).
+    HEADER = "header"
+    # No article text follows: comment forms and headers (layout, related blocks).
+    ENDS_ARTICLE = "ends_article"
+    # An author-box header ("About the author"): the name and bio follow (context step).
+    AUTHOR_BOX = "author_box"
 
 
 class Scope(enum.StrEnum):
@@ -97,13 +110,13 @@ class Rule:
     kind: Kind
     scope: Scope
     max_chars: int
-    role: str | None = None
+    role: Role | None = None
     pattern: regex.Pattern[str] | None = None
     # The suffix pattern compiled to search backwards: a fast test that a match exists.
     reverse: regex.Pattern[str] | None = None
     phrases: frozenset[str] = frozenset()
-    # Literals (case-insensitive) of which every match holds one: a cheap test that spares
-    # the pattern on the many lines that cannot match. "^by" means "the line starts with".
+    # Folded literals one of which every match holds ("^by": the line starts with "by"),
+    # derived from the pattern; empty when none can be told (tried on every line).
     requires: tuple[str, ...] = ()
     sets: Fields = ()
     examples: tuple[str, ...] = ()
@@ -123,18 +136,12 @@ class Rule:
                 return (
                     RuleMatch(0, len(line), self.sets) if phrase_key(line) in self.phrases else None
                 )
-            if not self.may_match(line):
-                return None
             found = self.pattern.fullmatch(line, timeout=REGEX_TIMEOUT)
         elif self.scope is Scope.PREFIX:
             assert self.pattern is not None
-            if not self.may_match(line):
-                return None
             found = self.pattern.match(line, 0, self.max_chars, timeout=REGEX_TIMEOUT)
         else:
             assert self.pattern is not None
-            if not self.may_match(line):
-                return None
             window_start = max(0, len(line) - self.max_chars)
             if (
                 self.reverse is not None
@@ -147,26 +154,12 @@ class Rule:
         fields = tuple(
             (name, value.strip())
             for name, value in sorted(found.groupdict().items())
-            if value is not None and value.strip()
+            if value is not None and value.strip() and not name.startswith("_")
         )
         for name, value in fields:
             if name in NAME_GROUPS and not split_names(value):
                 return None
         return RuleMatch(found.start(), found.end(), fields + self.sets)
-
-    def may_match(self, line: str) -> bool:
-        """``False`` when the part of ``line`` the rule reads holds none of its ``requires``."""
-        if not self.requires:
-            return True
-        if self.scope is Scope.PREFIX:
-            line = line[: self.max_chars]
-        elif self.scope is Scope.SUFFIX:
-            line = line[-self.max_chars :]
-        lowered = line.lower()
-        return any(
-            lowered.startswith(literal[1:]) if literal[0] == "^" else literal in lowered
-            for literal in self.requires
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,13 +169,12 @@ class StepRules:
     step: str
     rules: tuple[Rule, ...]
     phrase_index: Mapping[str, Rule]
-    _by_scope: dict[tuple[Scope, str | None], tuple[Rule, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
     # The longest key in ``phrase_index``: a line surely longer can skip the lookup.
     longest_phrase: int = field(init=False, compare=False, repr=False)
     # Line-rule phrases (which may be glued on one line): their most words, by first word.
     _glue_by_first_word: dict[str, int] = field(init=False, compare=False, repr=False)
+    # Pattern rules that cut whole lines, in priority order.
+    line_rules: tuple[Rule, ...] = field(init=False, compare=False, repr=False)
     # Prefix rules, then suffix rules (each in priority order): what edge matching tries.
     edge_rules: tuple[Rule, ...] = field(init=False, compare=False, repr=False)
 
@@ -196,7 +188,13 @@ class StepRules:
                 first = words[0].strip(EDGE_CHARS)
                 by_first_word[first] = max(by_first_word.get(first, 0), len(words))
         object.__setattr__(self, "_glue_by_first_word", by_first_word)
-        edges = self.by_scope(Scope.PREFIX) + self.by_scope(Scope.SUFFIX)
+        line_rules = tuple(
+            rule for rule in self.rules if rule.scope is Scope.LINE and rule.pattern is not None
+        )
+        object.__setattr__(self, "line_rules", line_rules)
+        edges = tuple(rule for rule in self.rules if rule.scope is Scope.PREFIX) + tuple(
+            rule for rule in self.rules if rule.scope is Scope.SUFFIX
+        )
         object.__setattr__(self, "edge_rules", edges)
 
     def glued_phrase_rule(self, key: str) -> Rule | None:
@@ -236,42 +234,22 @@ class StepRules:
         """The most words of a line phrase starting with ``word`` (0: none starts so)."""
         return self._glue_by_first_word.get(word.strip(EDGE_CHARS), 0)
 
-    def by_scope(self, scope: Scope, role: str | None = None) -> tuple[Rule, ...]:
-        """Pattern rules of one scope (and role, when given), in priority order."""
-        cached = self._by_scope.get((scope, role))
-        if cached is None:
-            cached = tuple(
-                rule
-                for rule in self.rules
-                if rule.scope is scope
-                and (role is None or rule.role == role)
-                and (rule.pattern is not None or scope is not Scope.LINE)
-            )
-            self._by_scope[(scope, role)] = cached
-        return cached
+    def rules_with_role(self, role: Role) -> tuple[Rule, ...]:
+        """Pattern rules of line scope that have ``role``, in priority order."""
+        return tuple(rule for rule in self.line_rules if rule.role is role)
 
-    def phrase_rule(self, key: str | None, role: str | None = None) -> Rule | None:
-        """The phrase-list rule whose phrase equals a line's :func:`phrase_key`, if any."""
-        if key is None or not self.phrase_index:
-            return None
-        rule = self.phrase_index.get(key)
-        if rule is None or (role is not None and rule.role != role):
-            return None
-        return rule
+
+_NO_CANDIDATES: Mapping[str, tuple[Rule, ...]] = {}
 
 
 class RuleSet(dict[str, StepRules]):
-    """The rules of every step for one combination of packs, with the phrase indexes that
-    all steps share (built once, on first use)."""
+    """The rules of every step for one combination of packs, with the indexes that all
+    steps share: the phrase index, the literal scanner and the rules each set of literal
+    hits makes worth trying (built once, on first use)."""
 
     def __init__(self, rules: Mapping[str, StepRules] | None = None) -> None:
         super().__init__(rules or {})
-        self._by_role: dict[str, tuple[tuple[Rule, ...], frozenset[str], tuple[str, ...]]] = {}
-
-    @classmethod
-    def of(cls, rules: Mapping[str, StepRules]) -> RuleSet:
-        """``rules`` itself when it is a rule set, else a rule set holding the same rules."""
-        return rules if isinstance(rules, RuleSet) else cls(rules)
+        self._candidates: dict[frozenset[str], Mapping[str, tuple[Rule, ...]]] = {}
 
     @functools.cached_property
     def phrase_steps(self) -> dict[str, tuple[str, ...]]:
@@ -287,52 +265,85 @@ class RuleSet(dict[str, StepRules]):
     def _steps_by(
         self, keys_of: Callable[[StepRules], Iterable[str]]
     ) -> dict[str, tuple[str, ...]]:
-        """The names of the steps whose ``keys_of`` holds each key, in step order."""
         steps: dict[str, list[str]] = {}
         for name, step_rules in self.items():
             for key in keys_of(step_rules):
                 steps.setdefault(key, []).append(name)
         return {key: tuple(names) for key, names in steps.items()}
 
-    def ids_with_role(self, role: str) -> frozenset[str]:
-        """The ids of the rules, of any step, that have ``role``."""
-        return self._role_index(role)[1]
-
-    def rules_with_role(self, role: str) -> tuple[Rule, ...]:
-        """The rules, of any step and in step order, that have ``role``."""
-        return self._role_index(role)[0]
-
-    def steps_with_role(self, role: str) -> tuple[str, ...]:
-        """The steps, in order, holding a rule that has ``role``."""
-        return self._role_index(role)[2]
-
-    def _role_index(self, role: str) -> tuple[tuple[Rule, ...], frozenset[str], tuple[str, ...]]:
-        """The rules with ``role``, their ids and their steps; built once per role."""
-        cached = self._by_role.get(role)
-        if cached is None:
-            rules = tuple(
-                rule
-                for step_rules in self.values()
-                for rule in step_rules.rules
-                if rule.role == role
-            )
-            ids = frozenset(rule.id for rule in rules)
-            steps = tuple(dict.fromkeys(rule.step for rule in rules))
-            cached = self._by_role[role] = (rules, ids, steps)
-        return cached
+    @functools.cached_property
+    def by_role(self) -> Mapping[Role, tuple[Rule, ...]]:
+        """The rules of every step (in step order) that have each role."""
+        found: dict[Role, list[Rule]] = {role: [] for role in Role}
+        for step_rules in self.values():
+            for rule in step_rules.rules:
+                if rule.role is not None:
+                    found[rule.role].append(rule)
+        return {role: tuple(rules) for role, rules in found.items()}
 
     @functools.cached_property
-    def literal_scanner(self) -> LiteralScanner:
-        """One scanner for the required literals of every rule, but for single characters
-        (each is found faster by a search of its own) and any other literal the scanner
-        does not take."""
-        return LiteralScanner(
-            literal
-            for step_rules in self.values()
-            for rule in step_rules.rules
-            for literal in rule.requires
-            if LiteralScanner.can_scan(literal)
-        )
+    def ids_by_role(self) -> Mapping[Role, frozenset[str]]:
+        """The ids of the rules that have each role."""
+        return {role: frozenset(rule.id for rule in rules) for role, rules in self.by_role.items()}
+
+    @functools.cached_property
+    def scanner(self) -> LiteralScanner:
+        """One scanner for the required literals of every rule."""
+        anywhere: set[str] = set()
+        at_start: set[str] = set()
+        for step_rules in self.values():
+            for rule in step_rules.rules:
+                for literal in rule.requires:
+                    if literal.startswith(START):
+                        at_start.add(literal[len(START) :])
+                    else:
+                        anywhere.add(literal)
+        return LiteralScanner(anywhere, at_start)
+
+    @functools.cached_property
+    def _unconstrained(self) -> dict[str, tuple[Rule, ...]]:
+        """Per step, the pattern rules with no required literal (tried on every line)."""
+        return {
+            name: tuple(
+                rule for rule in step_rules.rules if rule.pattern is not None and not rule.requires
+            )
+            for name, step_rules in self.items()
+        }
+
+    @functools.cached_property
+    def _rules_by_literal(self) -> dict[str, tuple[Rule, ...]]:
+        found: dict[str, list[Rule]] = {}
+        for step_rules in self.values():
+            for rule in step_rules.rules:
+                for literal in rule.requires:
+                    found.setdefault(literal, []).append(rule)
+        return {literal: tuple(rules) for literal, rules in found.items()}
+
+    def candidates(self, hits: frozenset[str]) -> Mapping[str, tuple[Rule, ...]]:
+        """Per step, the pattern rules (in priority order) that a line holding exactly the
+        literals ``hits`` may match; memoised by ``hits`` (few distinct sets occur)."""
+        found = self._candidates.get(hits)
+        if found is None:
+            unconstrained = self._unconstrained
+            if not hits and not any(unconstrained.values()):
+                found = _NO_CANDIDATES
+            else:
+                chosen: set[int] = set()
+                by_literal = self._rules_by_literal
+                for literal in hits:
+                    chosen.update(id(rule) for rule in by_literal.get(literal, ()))
+                found = {}
+                for name, step_rules in self.items():
+                    rules = tuple(
+                        rule
+                        for rule in step_rules.rules
+                        if rule.pattern is not None and (id(rule) in chosen or not rule.requires)
+                    )
+                    if rules:
+                        found[name] = rules
+            if len(self._candidates) < 100_000:
+                self._candidates[hits] = found
+        return found
 
     @functools.cached_property
     def longest_phrase(self) -> int:

@@ -6,11 +6,13 @@ stories, and the layout step must not count them as the article's text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
-from newsclean.document import Document
 from newsclean.limits import REGEX_TIMEOUT
-from newsclean.shape import count_words, is_headline_like, is_paragraph_like
+from newsclean.lines import Line
+from newsclean.view import View
 
 # Teasers: a headline-like line, then a short paragraph; MIN_TEASERS pairs in a row.
 TEASER_MAX_CHARS = 300
@@ -29,43 +31,65 @@ MIN_TEASERS = 3
 _INNER_DATELINE = regex.compile(r"\p{Ll}\S{0,30}\s+\p{Lu}{2,}(?:[\s\-]\p{Lu}{2,}){0,2}:\s+\p{Lu}")
 
 
-def teaser_summaries(doc: Document) -> set[int]:
-    """Summary lines of teaser runs: at least ``MIN_TEASERS`` headline + short-summary pairs
-    in a row ("Cities urge boycott…" / "Lawmakers in the two biggest…" / …). Such lines
-    read like prose one by one; in a run they are a list of other stories."""
-    kept = [seg.index for seg in doc.segments if not doc.is_removed(seg.index)]
-    texts = [doc.remaining(index) for index in kept]
-    runs: list[list[int]] = []  # positions in ``kept`` of the summaries of each run
+@dataclass(frozen=True, slots=True)
+class TeaserRuns:
+    """The teaser runs of a pass: each run's lines (headlines and summaries, in order), and
+    the summary lines, which do not count as article prose."""
+
+    runs: tuple[tuple[int, ...], ...]
+    summaries: frozenset[int]
+
+    def run_of(self) -> dict[int, int]:
+        """For each line of a run, the run's first line."""
+        return {index: run[0] for run in self.runs for index in run}
+
+
+def teaser_runs(view: View) -> TeaserRuns:
+    """Runs of at least ``MIN_TEASERS`` headline + short-summary pairs in a row ("Cities
+    urge boycott…" / "Lawmakers in the two biggest…" / …), and runs of lines that glue a
+    headline to a dateline-led summary. Such lines read like prose one by one; in a run they
+    are a list of other stories."""
+    kept = list(view.kept())
+    lines = [view.line(index) for index in kept]
+    pairs: list[list[int]] = []  # positions in ``kept`` of the headline and summary of each pair
     position = 0
     while position + 1 < len(kept):
-        head, summary = texts[position], texts[position + 1]
+        head, summary = lines[position], lines[position + 1]
         if (
-            len(head) <= TEASER_HEADLINE_CHARS
-            and is_headline_like(head)
+            len(head.text) <= TEASER_HEADLINE_CHARS
+            and head.headline
             and _is_teaser_summary(head, summary)
         ):
-            if runs and runs[-1][-1] == position - 1:
-                runs[-1].append(position + 1)
+            if pairs and pairs[-1][-1] == position - 1:
+                pairs[-1].extend((position, position + 1))
             else:
-                runs.append([position + 1])
+                pairs.append([position, position + 1])
             position += 2
         else:
             position += 1
-    summaries = _glued_teasers(kept, texts)
-    for run in runs:
-        has_long = any(len(texts[position]) > TEASER_MAX_CHARS for position in run)
-        if len(run) >= (MIN_LONG_TEASERS if has_long else MIN_TEASERS):
-            summaries.update(kept[position] for position in run)
-    return summaries
+    runs: list[tuple[int, ...]] = []
+    summaries: set[int] = set()
+    for run in pairs:
+        run_summaries = run[1::2]
+        has_long = any(len(lines[p].text) > TEASER_MAX_CHARS for p in run_summaries)
+        if len(run_summaries) >= (MIN_LONG_TEASERS if has_long else MIN_TEASERS):
+            runs.append(tuple(kept[p] for p in run))
+            summaries.update(kept[p] for p in run_summaries)
+    for run in _glued_teasers(kept, lines):
+        runs.append(tuple(run))
+        summaries.update(run)
+    runs.sort()
+    return TeaserRuns(tuple(runs), frozenset(summaries))
 
 
-def _glued_teasers(kept: list[int], texts: list[str]) -> set[int]:
+def _glued_teasers(kept: list[int], lines: list[Line]) -> list[list[int]]:
     """Runs of at least ``MIN_TEASERS`` lines that each glue a headline to a summary opening
     with a dateline ("… returns home from US NEW DELHI: Their American dream …"): a list
     item holding both, scraped as one line."""
-    found: set[int] = set()
+    found: list[list[int]] = []
     run: list[int] = []
-    for index, text in zip([*kept, -1], [*texts, ""], strict=True):
+    for index, line in zip([*kept, -1], [*lines, None], strict=True):
+        text = line.text if line is not None else ""
         if (
             len(text) <= LONG_TEASER_MAX_CHARS
             and _has_capitals_before_colon(text)
@@ -74,7 +98,7 @@ def _glued_teasers(kept: list[int], texts: list[str]) -> set[int]:
             run.append(index)
             continue
         if len(run) >= MIN_TEASERS:
-            found.update(run)
+            found.append(run)
         run = []
     return found
 
@@ -100,17 +124,17 @@ def _has_capitals_before_colon(text: str) -> bool:
     return False
 
 
-def _is_teaser_summary(head: str, text: str) -> bool:
+def _is_teaser_summary(head: Line, summary: Line) -> bool:
     """A teaser's summary under ``head``: a short paragraph, or a title-shaped line longer
     than the headline (many sites drop the full stop from summaries: "Lawmakers in the two
     biggest U.S. cities want to …"). A longer paragraph pairs only with a full-sentence
     headline (article subheads are short)."""
+    text = summary.text
     if len(text) > TEASER_MAX_CHARS and not (
-        len(text) <= LONG_TEASER_MAX_CHARS
-        and count_words(head, LONG_TEASER_HEADLINE_WORDS) >= LONG_TEASER_HEADLINE_WORDS
+        len(text) <= LONG_TEASER_MAX_CHARS and head.words >= LONG_TEASER_HEADLINE_WORDS
     ):
         return False
-    return is_paragraph_like(text) or (
-        len(text) >= TEASER_SUMMARY_LENGTH_RATIO * len(head)
-        and count_words(text, TEASER_SUMMARY_WORDS) >= TEASER_SUMMARY_WORDS
+    return summary.paragraph or (
+        len(text) >= TEASER_SUMMARY_LENGTH_RATIO * len(head.text)
+        and summary.words >= TEASER_SUMMARY_WORDS
     )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
 
-from newsclean.document import Document, Proposal
-from newsclean.filters.base import RuleLineFilter
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind
+from newsclean.steps.base import RuleStep
+from newsclean.typography import FRAGMENT_ENDS, QUOTES, SPACES
+from newsclean.view import Verdict, View
 
 FRAGMENT_RULE = "builtin.author_blurb.title_fragments"
 MIN_FRAGMENTS = 4
@@ -17,8 +16,8 @@ MAX_FRAGMENT_WORDS = 6
 MAX_MEAN_FRAGMENT_WORDS = 3.5
 MAX_BLURB_CHARS = 400
 
-_QUOTES = "«»“”„\"'‘’ \u00a0\u202f"
-_FRAGMENT_END = regex.compile(r"(?<=[.!])\s+")
+_QUOTES_AND_SPACES = QUOTES + SPACES
+_FRAGMENT_END = regex.compile(rf"(?<=[{regex.escape(FRAGMENT_ENDS)}])\s+")
 
 
 def is_title_fragment_run(text: str) -> bool:
@@ -31,8 +30,8 @@ def is_title_fragment_run(text: str) -> bool:
     """
     if len(text) > MAX_BLURB_CHARS or "," in text or ";" in text or ":" in text:
         return False
-    body = text.strip(_QUOTES)
-    if not body.endswith((".", "!")) or any(ch.isdigit() for ch in text):
+    body = text.strip(_QUOTES_AND_SPACES)
+    if not body.endswith(tuple(FRAGMENT_ENDS)) or any(ch.isdigit() for ch in text):
         return False
     fragments = [f for f in _FRAGMENT_END.split(body, timeout=REGEX_TIMEOUT) if f]
     if len(fragments) < MIN_FRAGMENTS:
@@ -48,29 +47,23 @@ def _may_be_fragment_run(text: str) -> bool:
     colon, and a full stop or exclamation mark after each fragment."""
     if "," in text or ";" in text or ":" in text:
         return False
-    return text.count(".") + text.count("!") >= MIN_FRAGMENTS
+    return sum(text.count(mark) for mark in FRAGMENT_ENDS) >= MIN_FRAGMENTS
 
 
-class AuthorBlurbFilter(RuleLineFilter):
+class AuthorBlurbStep(RuleStep):
     """Bio lines from the rule packs plus the language-independent title-fragment shape."""
 
     def __init__(self) -> None:
         super().__init__("author_blurb")
 
-    def propose(self, doc: Document) -> Iterator[Proposal]:
-        proposed = set()
-        for proposal in super().propose(doc):
-            proposed.add(proposal.segment)
-            yield proposal
-        for seg in doc.segments:
-            if not doc.in_focus(seg.index):
+    def propose(self, view: View) -> list[Verdict]:
+        found = super().propose(view)
+        judged = {verdict.line for verdict in found}
+        for index in view.kept():
+            if index in judged:
                 continue
-            if seg.index in proposed or doc.is_removed(seg.index):
+            if not view.touched(index) and not _may_be_fragment_run(view.original(index)):
                 continue
-            if not doc.cuts(seg.index) and not _may_be_fragment_run(seg.text):
-                continue
-            view = doc.remaining_view(seg.index)
-            if view is not None and is_title_fragment_run(view.text):
-                yield Proposal(
-                    seg.index, view.start, view.end, Kind.AUTHOR_BLURB, FRAGMENT_RULE, self.name
-                )
+            if view.span(index) is not None and is_title_fragment_run(view.text(index)):
+                found.append(view.whole(index, Kind.AUTHOR_BLURB, FRAGMENT_RULE))
+        return found

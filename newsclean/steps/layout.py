@@ -4,28 +4,26 @@ A raw page puts menus, teasers and link lists around the article. Paragraph-like
 (long enough, ending like sentences) cluster where the article is. The article spans from
 the first to the last cluster that holds a fair share of the largest one's text; short
 lines inside that span (subheadings, list items) stay, kept lines outside it are removed.
-Run again on its own output it finds the same span, so it is idempotent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
-from newsclean.document import Document, Proposal
-from newsclean.filters.teasers import teaser_summaries
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind
 from newsclean.modes import Mode
-from newsclean.rules.model import ENDS_ARTICLE_ROLE
-from newsclean.shape import ends_with, is_headline_like, is_paragraph_like
-
-__all__ = ["AFTER_RULE", "BEFORE_RULE", "LayoutFilter", "is_paragraph_like"]
+from newsclean.rules.model import Role
+from newsclean.shape import ends_with
+from newsclean.steps.teasers import teaser_runs
+from newsclean.typography import COLON
+from newsclean.view import Verdict, View
 
 BEFORE_RULE = "builtin.layout.before_article"
 AFTER_RULE = "builtin.layout.after_article"
+TEASER_RULE = "builtin.layout.teaser_run"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,66 +43,69 @@ MAX_ITEM_EXTRA_LINES = 2
 _ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)]\s+\S")
 # ... and the fewest that make a list (one line after a colon may be the next section).
 MIN_LIST_ITEMS = 2
-_COLON = frozenset(":")
 
 # A cluster at the span's edge, smaller than this share of the largest, that at least
 # CHROME_RUN_LINES removed chrome lines separate from the rest is a sidebar.
 CUT_OFF_MAX_SHARE = 0.5
 CHROME_RUN_LINES = 6
-_CHROME_KINDS = frozenset({Kind.NAVIGATION, Kind.RELATED, Kind.ADVERT, Kind.COOKIE, Kind.PROMO})
+_SIDEBAR_EDGE_KINDS = frozenset(
+    {Kind.NAVIGATION, Kind.RELATED, Kind.ADVERT, Kind.COOKIE, Kind.PROMO}
+)
 
 # Before such a marker, a cluster this share of the largest one is the article's.
 EARLIER_REGION_SHARE = 0.1
 
 
-def _cut_off(doc: Document, before: _Cluster, after: _Cluster, best: _Cluster) -> bool:
+def _cut_off(view: View, before: _Cluster, after: _Cluster, best: _Cluster) -> bool:
     """Whether the smaller of two neighbouring clusters (never ``best``) is cut off from
     the other by at least ``CHROME_RUN_LINES`` removed chrome lines."""
     edge = before if after is best or after.score >= before.score else after
     if edge is best or edge.score >= CUT_OFF_MAX_SHARE * best.score:
         return False
-    chrome = 0
-    for index in range(before.last + 1, after.first):
-        if doc.is_removed(index) and doc.removed_kind(index) in _CHROME_KINDS:
-            chrome += 1
+    chrome = sum(
+        1
+        for index in range(before.last + 1, after.first)
+        if view.kind(index) in _SIDEBAR_EDGE_KINDS
+    )
     return chrome >= CHROME_RUN_LINES
 
 
-def _with_announced_list(doc: Document, last: int) -> int:
+def _with_announced_list(view: View, last: int) -> int:
     """``last``, or the last item of the list that the article's last paragraph announces
     with a colon ("I'll summarize them:"): ``MIN_LIST_ITEMS`` to ``MAX_LIST_ITEMS`` kept,
     title-shaped lines right after it, with nothing removed between them; or, when the
     items are numbered from 1 ("1) …", "2. …"), as far as the numbering goes on."""
-    if not ends_with(doc.remaining(last), _COLON):
+    if not ends_with(view.text(last), COLON):
         return last
-    numbered = _numbered_list_end(doc, last)
+    numbered = _numbered_list_end(view, last)
     if numbered is not None:
         return numbered
     end = last
-    for index in range(last + 1, min(len(doc.segments), last + 1 + MAX_LIST_ITEMS)):
-        if doc.is_removed(index) or not is_headline_like(doc.remaining(index)):
+    for index in range(last + 1, min(len(view), last + 1 + MAX_LIST_ITEMS)):
+        if view.removed(index) or not view.line(index).headline:
             break
         end = index
     return end if end - last >= MIN_LIST_ITEMS else last
 
 
-def _numbered_list_end(doc: Document, last: int) -> int | None:
+def _numbered_list_end(view: View, last: int) -> int | None:
     """The last line of a list numbered 1, 2, 3 … that starts right after line ``last``
     (each item may carry up to ``MAX_ITEM_EXTRA_LINES`` kept lines, a link or a
     description); ``None`` when no such list of ``MIN_LIST_ITEMS`` items starts there."""
     expected, end, count = 1, last, 0
     extra = 0  # how many lines of its own the item before the last one carried
     index = last + 1
-    while index < len(doc.segments) and count < MAX_NUMBERED_ITEMS:
+    size = len(view)
+    while index < size and count < MAX_NUMBERED_ITEMS:
         item = next(
             (
                 i
-                for i in range(index, min(len(doc.segments), index + 1 + MAX_ITEM_EXTRA_LINES))
-                if not doc.is_removed(i) and _item_number(doc.remaining(i)) == expected
+                for i in range(index, min(size, index + 1 + MAX_ITEM_EXTRA_LINES))
+                if not view.removed(i) and _item_number(view.text(i)) == expected
             ),
             None,
         )
-        if item is None or any(doc.is_removed(i) for i in range(index, item)):
+        if item is None or any(view.removed(i) for i in range(index, item)):
             break
         if count:
             extra = item - end - 1
@@ -113,9 +114,11 @@ def _numbered_list_end(doc: Document, last: int) -> int | None:
         return None
     # The last item carries as many lines of its own as the one before it (its link, its
     # description), when they are there.
-    for index in range(end + 1, min(len(doc.segments), end + 1 + extra)):
-        text = doc.remaining(index)
-        if doc.is_removed(index) or is_paragraph_like(text) or _item_number(text) is not None:
+    for index in range(end + 1, min(size, end + 1 + extra)):
+        if view.removed(index):
+            break
+        text = view.text(index)
+        if view.line(index).paragraph or _item_number(text) is not None:
             break
         end = index
     return end
@@ -130,12 +133,10 @@ def _item_number(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-class LayoutFilter:
+class LayoutStep:
     """Removes kept lines before and after the main clusters of paragraph-like lines."""
 
     name = "layout"
-    # Its verdicts change which lines are neighbours: the pipeline re-runs it to a fixpoint.
-    repeat_until_stable = True
 
     def __init__(self, mode: Mode = Mode.BALANCED) -> None:
         self.mode = mode
@@ -143,66 +144,62 @@ class LayoutFilter:
         # Clusters at least this share of the largest belong to the article too.
         self.min_share = 0.5 if mode is Mode.RECALL else 0.25
 
-    def propose(self, doc: Document) -> Iterator[Proposal]:
+    def __repr__(self) -> str:
+        return f"LayoutStep(mode={self.mode.value!r})"
+
+    def propose(self, view: View) -> list[Verdict]:
         if self.mode is Mode.PRECISION:
-            return
-        end_rules = doc.rules.ids_with_role(ENDS_ARTICLE_ROLE)
-        clusters = self._clusters(doc, end_rules)
+            return []
+        teasers = teaser_runs(view)
+        clusters = self._clusters(view, teasers.summaries)
         if not clusters:
-            return
+            return []
         best = max(clusters, key=lambda cluster: cluster.score)
         # Comment threads and sidebars after an end-of-article marker can outweigh the
         # article: the first region with a fair share of the best cluster's text wins.
-        region = self._article_region(clusters, best)
+        region = next(c.region for c in clusters if c.score >= EARLIER_REGION_SHARE * best.score)
         best = max((c for c in clusters if c.region == region), key=lambda c: c.score)
         major = [
             c
             for c in clusters
             if c.region == best.region and c.score >= self.min_share * best.score
         ]
-        major = self._without_cut_off_edges(doc, major, best)
-        first, last = major[0].first, _with_announced_list(doc, major[-1].last)
-        for seg in doc.segments:
-            index = seg.index
-            if first <= index <= last or doc.is_removed(index):
+        major = self._without_cut_off_edges(view, major, best)
+        first, last = major[0].first, _with_announced_list(view, major[-1].last)
+        run_of = teasers.run_of()
+        found: list[Verdict] = []
+        for index in view.kept():
+            if first <= index <= last:
                 continue
-            if index < first:
-                yield Proposal(index, seg.start, seg.end, Kind.NAVIGATION, BEFORE_RULE, self.name)
+            run_start = run_of.get(index)
+            if run_start is not None:
+                trigger = None if run_start == index else run_start
+                found.append(view.whole(index, Kind.RELATED, TEASER_RULE, trigger=trigger))
+            elif index < first:
+                found.append(view.whole(index, Kind.NAVIGATION, BEFORE_RULE, trigger=first))
             else:
-                text = doc.remaining(index)
-                kind = Kind.RELATED if is_headline_like(text) else Kind.FOOTER
-                yield Proposal(index, seg.start, seg.end, kind, AFTER_RULE, self.name)
+                kind = Kind.RELATED if view.line(index).headline else Kind.FOOTER
+                found.append(view.whole(index, kind, AFTER_RULE, trigger=last))
+        return found
 
     @staticmethod
-    def _without_cut_off_edges(
-        doc: Document, major: list[_Cluster], best: _Cluster
-    ) -> list[_Cluster]:
+    def _without_cut_off_edges(view: View, major: list[_Cluster], best: _Cluster) -> list[_Cluster]:
         """``major`` without the smaller clusters at its ends that a long run of removed
         page chrome (menus, link lists, adverts) separates from the rest: a sidebar, not
-        more of the article.
-
-        Idempotent: the output holds no removed chrome, so a second run cuts off nothing,
-        and the clusters it sees are exactly those kept here.
-        """
+        more of the article."""
         position = major.index(best)
         first, last = 0, len(major) - 1
         for index in range(position - 1, -1, -1):
-            if _cut_off(doc, major[index], major[index + 1], best):
+            if _cut_off(view, major[index], major[index + 1], best):
                 first = index + 1
                 break
         for index in range(position + 1, len(major)):
-            if _cut_off(doc, major[index - 1], major[index], best):
+            if _cut_off(view, major[index - 1], major[index], best):
                 last = index - 1
                 break
         return major[first : last + 1]
 
-    @staticmethod
-    def _article_region(clusters: list[_Cluster], best: _Cluster) -> int:
-        """The first region holding a cluster of at least ``EARLIER_REGION_SHARE`` of the
-        best cluster's text."""
-        return next(c.region for c in clusters if c.score >= EARLIER_REGION_SHARE * best.score)
-
-    def _clusters(self, doc: Document, end_rules: frozenset[str]) -> list[_Cluster]:
+    def _clusters(self, view: View, teasers: frozenset[int]) -> list[_Cluster]:
         """Runs of paragraph-like lines with at most ``max_gap`` other lines between them;
         an end-of-article marker starts a new region. The items of a list that a paragraph
         announces with a colon ("The highlights at a glance:") are not a gap."""
@@ -210,26 +207,26 @@ class LayoutFilter:
         gap = 0
         region = 0
         list_items_left = 0
-        teasers = teaser_summaries(doc)
-        end_markers = {cut.segment for cut in doc.accepted if cut.rule in end_rules}
-        for seg in doc.segments:
-            index = seg.index
-            if doc.is_removed(index):
-                if index in end_markers:
+        end_rules = view.rules.ids_by_role[Role.ENDS_ARTICLE]
+        for index in range(len(view)):
+            if view.removed(index):
+                if end_rules and any(cut.rule in end_rules for cut in view.cuts(index)):
                     region += 1
                 continue
-            text = doc.remaining(index)
-            if index in teasers or not is_paragraph_like(text):
+            line = view.line(index)
+            if index in teasers or not line.paragraph:
                 if list_items_left:
                     list_items_left -= 1
                 else:
                     gap += 1
                 continue
-            list_items_left = MAX_LIST_ITEMS if ends_with(text, _COLON) else 0
+            list_items_left = MAX_LIST_ITEMS if ends_with(line.text, COLON) else 0
             current = clusters[-1] if clusters else None
             if current is None or gap > self.max_gap or current.region != region:
-                clusters.append(_Cluster(index, index, len(text), region))
+                clusters.append(_Cluster(index, index, len(line.text), region))
             else:
-                clusters[-1] = _Cluster(current.first, index, current.score + len(text), region)
+                clusters[-1] = _Cluster(
+                    current.first, index, current.score + len(line.text), region
+                )
             gap = 0
         return clusters
