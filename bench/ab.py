@@ -48,6 +48,8 @@ def load_other(checkout: Path, into: Path) -> Any:
             "from newsclean import", f"from {OTHER} import"
         )
         text = text.replace("import newsclean.", f"import {OTHER}.")
+        # Package resources (the rule packs) are found by package name too.
+        text = text.replace('"newsclean.', f'"{OTHER}.')
         path.write_text(text, encoding="utf-8")
     sys.path.insert(0, str(into))
     return importlib.import_module(OTHER)
@@ -58,10 +60,11 @@ def main() -> None:
     parser.add_argument("other", type=Path, help="a checkout of another version")
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--detect", action="store_true", help="detect the language too")
+    parser.add_argument("--data", type=Path, default=DATA, help="the dev pages (JSONL, gzip)")
     args = parser.parse_args()
-    if not DATA.exists():
-        raise SystemExit(f"benchmark data not found at {DATA}; nothing to measure")
-    with gzip.open(DATA, "rt", encoding="utf-8") as handle:
+    if not args.data.exists():
+        raise SystemExit(f"benchmark data not found at {args.data}; nothing to measure")
+    with gzip.open(args.data, "rt", encoding="utf-8") as handle:
         pages = [json.loads(line) for line in handle if line.strip()]
     docs = [(page["raw_p"], None if args.detect else page["lang"]) for page in pages]
     with tempfile.TemporaryDirectory() as scratch:

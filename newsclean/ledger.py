@@ -9,19 +9,21 @@ the lines the next pass reads: what is left of each, stripped, as the output sho
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from newsclean.model import Kind, Segment, Trigger
+from newsclean.model import Kind, Removal, Segment, Trigger
 from newsclean.rules.model import Fields
-from newsclean.view import Annotation, Cut, Proposal, Verdict
+from newsclean.view import Annotation, Cut, Proposal, Verdict, field_of
 
 # A piece of a line's text that comes from the source: (offset in the line, offset in the
 # source, length).
 Fragment = tuple[int, int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PassLine:
     """A line as one pass reads it, with where each of its characters lies in the source."""
 
@@ -33,8 +35,34 @@ class PassLine:
         """A source line, read by the first pass."""
         return cls(segment.text, ((0, segment.start, len(segment.text)),))
 
+    @classmethod
+    def first(cls, source: str) -> list[PassLine]:
+        """The non-blank lines of ``source``, stripped, as the first pass reads them (the
+        same lines as :func:`newsclean.segment.segment`).
+
+        >>> [(line.text, line.fragments) for line in PassLine.first("  Hello \\n\\nWorld")]
+        [('Hello', ((0, 2, 5),)), ('World', ((0, 10, 5),))]
+        """
+        lines: list[PassLine] = []
+        start = 0
+        for raw in source.split("\n"):
+            text = raw.strip()
+            if text:
+                lead = start + raw.index(text[0])
+                lines.append(cls(text, ((0, lead, len(text)),)))
+            start += len(raw) + 1
+        return lines
+
     def to_source(self, start: int, end: int) -> list[tuple[int, int]]:
         """The source spans of ``[start, end)`` of this line's text, in order."""
+        if len(self.fragments) == 1:
+            offset, source_offset, length = self.fragments[0]
+            low, high = max(start, offset), min(end, offset + length)
+            return (
+                [(source_offset + low - offset, source_offset + high - offset)]
+                if low < high
+                else []
+            )
         spans: list[tuple[int, int]] = []
         for offset, source_offset, length in self.fragments:
             low, high = max(start, offset), min(end, offset + length)
@@ -48,8 +76,7 @@ class PassLine:
         return first[1], last[1] + last[2]
 
 
-@dataclass(frozen=True, slots=True)
-class Accepted:
+class Accepted(NamedTuple):
     """An accepted verdict of one pass, in line offsets: a cut or an annotation."""
 
     line: int
@@ -63,7 +90,7 @@ class Accepted:
     cut: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SourceVerdict:
     """An accepted verdict mapped to the source: its spans there (a line that earlier
     passes cut in the middle can give several) and the line and rule it followed from."""
@@ -86,10 +113,7 @@ class SourceVerdict:
 
     def field(self, name: str) -> str | None:
         """The first captured value named ``name``, if any."""
-        for key, value in self.fields:
-            if key == name:
-                return value
-        return None
+        return field_of(self.fields, name)
 
 
 class Ledger:
@@ -104,6 +128,16 @@ class Ledger:
         self._cuts: dict[int, list[Cut]] = {}
         self._removed: set[int] = set()
         self._remaining: dict[int, tuple[str, tuple[int, int] | None]] = {}
+
+    @property
+    def cut_lines(self) -> Mapping[int, Sequence[Cut]]:
+        """The cuts by line (only touched lines have an entry); read-only to its readers."""
+        return self._cuts
+
+    @property
+    def removed_lines(self) -> AbstractSet[int]:
+        """The lines nothing is left of."""
+        return self._removed
 
     # -- reading ---------------------------------------------------------------------
 
@@ -255,29 +289,51 @@ class Ledger:
 
     # -- the end of the pass ---------------------------------------------------------------
 
-    def in_source(self) -> list[SourceVerdict]:
-        """The accepted verdicts of the pass, mapped to the source."""
-        found: list[SourceVerdict] = []
+    def in_source(self, source: str) -> tuple[list[Removal], list[SourceVerdict]]:
+        """The cuts of the pass as removals of the source, and the verdicts that carry
+        metadata (fields, or a byline's kind), mapped to the source."""
+        removals: list[Removal] = []
+        carriers: list[SourceVerdict] = []
+        triggers: dict[int, Trigger | None] = {}
+        lines = self.lines
         for verdict in self.accepted:
-            line = self.lines[verdict.line]
-            spans = tuple(line.to_source(verdict.start, verdict.end))
+            spans = lines[verdict.line].to_source(verdict.start, verdict.end)
             if not spans:
                 continue
-            found.append(
-                SourceVerdict(
-                    spans,
-                    verdict.kind,
-                    verdict.rule,
-                    verdict.step,
-                    verdict.fields,
-                    self._trigger(verdict.trigger),
-                    verdict.cut,
+            trigger = None
+            if verdict.trigger is not None:
+                if verdict.trigger not in triggers:
+                    triggers[verdict.trigger] = self._trigger(verdict.trigger)
+                trigger = triggers[verdict.trigger]
+            if verdict.cut:
+                for start, end in spans:
+                    removals.append(
+                        Removal(
+                            start,
+                            end,
+                            source[start:end],
+                            verdict.kind,
+                            verdict.rule,
+                            verdict.step,
+                            trigger,
+                        )
+                    )
+            if verdict.fields or verdict.kind is Kind.BYLINE:
+                carriers.append(
+                    SourceVerdict(
+                        tuple(spans),
+                        verdict.kind,
+                        verdict.rule,
+                        verdict.step,
+                        verdict.fields,
+                        trigger,
+                        verdict.cut,
+                    )
                 )
-            )
-        return found
+        return removals, carriers
 
-    def _trigger(self, index: int | None) -> Trigger | None:
-        if index is None or not 0 <= index < len(self.lines):
+    def _trigger(self, index: int) -> Trigger | None:
+        if not 0 <= index < len(self.lines):
             return None
         start, end = self.lines[index].source_span()
         cuts = self._cuts.get(index)

@@ -10,72 +10,38 @@ memoised the same way, by rule and text.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
+from typing import Any, Final
 
 from newsclean.limits import DEFAULT_LINE_RULE_CHARS
 from newsclean.rules.derive import fold
 from newsclean.rules.model import GLUED_LINE_CHARS, Rule, RuleMatch, RuleSet, phrase_key
-from newsclean.shape import count_words, ends_like_clause, is_paragraph_like
+from newsclean.shape import measure
 from newsclean.typography import EDGE_CHARS
 
-# Word counts are exact up to this many; steps never ask about more.
-MAX_COUNTED_WORDS: Final = 64
-# The default limits of a headline-like line (see ``shape.is_headline_like``).
-_HEADLINE_WORDS = 40
-_HEADLINE_CHARS = 250
 _UNSET: Final = object()
 
 
 class Line:
-    """One line's text and its shape: word count, sentence end, prose or headline shape.
+    """One line's text and its shape (see :func:`newsclean.shape.measure`), measured
+    when the line is first seen; its phrase key is computed when first asked for.
 
     >>> line = Line("Markets rally on rate hopes")
     >>> line.words, line.headline, line.paragraph
     (5, True, False)
     """
 
-    __slots__ = ("_clause_end", "_headline", "_key", "_paragraph", "_repeat_key", "_words", "text")
+    __slots__ = ("_key", "clause_end", "headline", "paragraph", "repeat_key", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._words = -1
-        self._clause_end: bool | None = None
-        self._headline: bool | None = None
-        self._paragraph: bool | None = None
+        self.words, self.clause_end, self.headline, self.paragraph = measure(text)
+        # The form in which repeated lines are compared (case-folded, inner whitespace
+        # collapsed); ``None`` for a line without letters, which is never a repeat.
+        self.repeat_key: str | None = None
+        if text[:1].isalpha() or any(map(str.isalpha, text)):
+            plain = text.isprintable() and "  " not in text
+            self.repeat_key = (text if plain else " ".join(text.split())).casefold()
         self._key: object = _UNSET
-        self._repeat_key: object = _UNSET
-
-    @property
-    def words(self) -> int:
-        """Words (tokens holding a letter or digit), counted up to ``MAX_COUNTED_WORDS``."""
-        if self._words < 0:
-            self._words = count_words(self.text, MAX_COUNTED_WORDS)
-        return self._words
-
-    @property
-    def clause_end(self) -> bool:
-        """Whether the line ends with ".", ";", ":" or "," (see ``shape.ends_like_clause``)."""
-        if self._clause_end is None:
-            self._clause_end = ends_like_clause(self.text)
-        return self._clause_end
-
-    @property
-    def headline(self) -> bool:
-        """A title-shaped line: 2-40 words, at most 250 characters, no clause end."""
-        if self._headline is None:
-            self._headline = (
-                len(self.text) <= _HEADLINE_CHARS
-                and 2 <= self.words <= _HEADLINE_WORDS
-                and not self.clause_end
-            )
-        return self._headline
-
-    @property
-    def paragraph(self) -> bool:
-        """A line that reads like article prose (see ``shape.is_paragraph_like``)."""
-        if self._paragraph is None:
-            self._paragraph = is_paragraph_like(self.text)
-        return self._paragraph
 
     def short_label(self, max_words: int = 4, max_chars: int = 40) -> bool:
         """A button- or label-like line: at most a few words, no clause end."""
@@ -89,44 +55,42 @@ class Line:
             self._key = phrase_key(self.text) if len(self.text) <= DEFAULT_LINE_RULE_CHARS else None
         return self._key  # type: ignore[return-value]
 
-    @property
-    def repeat_key(self) -> str | None:
-        """The form in which repeated lines are compared (case-folded, inner whitespace
-        collapsed), or ``None`` for a line without letters, which is never a repeat."""
-        if self._repeat_key is _UNSET:
-            text = self.text
-            if text[:1].isalpha() or any(char.isalpha() for char in text):
-                plain = text.isprintable() and "  " not in text
-                self._repeat_key = (text if plain else " ".join(text.split())).casefold()
-            else:
-                self._repeat_key = None
-        return self._repeat_key  # type: ignore[return-value]
-
 
 class LineRules:
     """What one rule set makes worth trying on one line's text: the pattern rules whose
-    literals it holds, per step, and the phrase rules its phrase key is, per step."""
+    literals it holds, per step, the phrase rule its phrase key is (or, for glued phrases,
+    the first of them), per step, and so the steps worth visiting it."""
 
-    __slots__ = ("_glued", "_steps", "candidates", "key", "phrases", "rules")
+    __slots__ = ("candidates", "glued", "phrases", "steps")
 
     def __init__(self, line: Line, rules: RuleSet) -> None:
-        self.rules = rules
         text = line.text
-        self.candidates: Mapping[str, tuple[Rule, ...]] = rules.candidates(
-            rules.scanner.hits(fold(text))
+        self.candidates, candidate_steps = rules.candidates(
+            rules.scanner.hits(fold(text)), len(text)
         )
         key: str | None = None
-        longest = max(rules.longest_phrase, GLUED_LINE_CHARS)
-        if len(text) <= longest or not _key_longer_than(text, longest):
+        if len(text) <= rules.longest_key or not _key_longer_than(text, rules.longest_key):
             key = line.key
-        self.key = key
-        self.phrases: Mapping[str, Rule] = {}
+        self.phrases: Mapping[str, Rule] = _NO_RULES
+        self.glued: Mapping[str, Rule] = _NO_RULES
+        steps = candidate_steps
         if key is not None:
-            steps = rules.phrase_steps.get(key)
-            if steps:
-                self.phrases = {name: rules[name].phrase_index[key] for name in steps}
-        self._glued: dict[str, Rule | None] | None = None
-        self._steps: frozenset[str] | None = None
+            phrase_steps = rules.phrase_steps.get(key)
+            if phrase_steps:
+                self.phrases = {name: rules[name].phrase_index[key] for name in phrase_steps}
+                steps = steps | frozenset(phrase_steps)
+            if " " in key and len(key) <= GLUED_LINE_CHARS:
+                glue_steps = rules.glue_steps.get(key[: key.index(" ")].rstrip(EDGE_CHARS))
+                if glue_steps:
+                    glued = {}
+                    for name in glue_steps:
+                        rule = rules[name].glued_phrase_rule(key)
+                        if rule is not None:
+                            glued[name] = rule
+                    if glued:
+                        self.glued = glued
+                        steps = steps | frozenset(glued)
+        self.steps: frozenset[str] = steps
 
     def phrase_rule(self, step: str, glued: bool = True) -> Rule | None:
         """The phrase rule of ``step`` that the line is, or (``glued``) the rule of the first
@@ -134,35 +98,14 @@ class LineRules:
         rule = self.phrases.get(step)
         if rule is not None or not glued:
             return rule
-        return self.glued_rule(step)
-
-    def glued_rule(self, step: str) -> Rule | None:
-        """The rule of the first of the step's phrases glued into the line, if any."""
-        key = self.key
-        if key is None or " " not in key or len(key) > GLUED_LINE_CHARS:
-            return None
-        if self._glued is None:
-            self._glued = {}
-            first = key[: key.index(" ")].rstrip(EDGE_CHARS)
-            for name in self.rules.glue_steps.get(first, ()):
-                self._glued[name] = self.rules[name].glued_phrase_rule(key)
-        return self._glued.get(step)
+        return self.glued.get(step)
 
     def worth_trying(self, step: str) -> bool:
         """Whether any rule of ``step`` might match the line."""
         return step in self.steps
 
-    @property
-    def steps(self) -> frozenset[str]:
-        """The steps with a rule that might match the line."""
-        if self._steps is None:
-            steps = set(self.candidates) | set(self.phrases)
-            if self.key is not None and " " in self.key and len(self.key) <= GLUED_LINE_CHARS:
-                self.glued_rule("")
-                assert self._glued is not None
-                steps.update(name for name, rule in self._glued.items() if rule is not None)
-            self._steps = frozenset(steps)
-        return self._steps
+
+_NO_RULES: Mapping[str, Rule] = {}
 
 
 def _key_longer_than(text: str, limit: int) -> bool:
@@ -186,10 +129,12 @@ class LineTable:
     """One :class:`Line` per distinct text, and the rule facts and matches per text, kept
     for one ``clean()`` call (every pass of it)."""
 
-    __slots__ = ("_lines", "_matches", "_rules", "timeouts")
+    __slots__ = ("_lines", "_matches", "_rules", "timeouts", "verdicts")
 
     def __init__(self) -> None:
         self._lines: dict[str, Line] = {}
+        # What steps that judge a line by its text alone gave, by step and text.
+        self.verdicts: dict[tuple[str, int, str], tuple[Any, ...]] = {}
         self._rules: dict[tuple[int, str], LineRules] = {}
         self._matches: dict[tuple[int, str], RuleMatch | str | None] = {}
         # Rule id and text of every match that hit the regex timeout, in order.

@@ -27,7 +27,6 @@ from newsclean.normalize import normalize
 from newsclean.parallel import ordered_map
 from newsclean.rules.loader import rules_for
 from newsclean.rules.user import UserPack, load_user_pack
-from newsclean.segment import segment
 from newsclean.steps.base import Step
 from newsclean.steps.registry import Settings, build_steps
 from newsclean.view import View
@@ -158,8 +157,9 @@ class Pipeline:
         check_text(text)
         code = _language_code(lang) if lang is not None else None
         source = normalize(text)
-        lines = [PassLine.of(seg) for seg in segment(source)]
+        lines = PassLine.first(source)
         table = LineTable()
+        removals: list[Removal] = []
         verdicts: list[SourceVerdict] = []
         warnings: list[str] = []
         sample: str | None = None
@@ -172,7 +172,9 @@ class Pipeline:
                     sample, detected = new_sample, detect(new_sample)
                 language = detected.language if detected is not None else None
             ledger = self._run_pass(lines, table, language)
-            verdicts.extend(ledger.in_source())
+            cut, carriers = ledger.in_source(source)
+            removals.extend(cut)
+            verdicts.extend(carriers)
             if not ledger.cut_anything():
                 break
             lines = ledger.next_lines()
@@ -185,19 +187,11 @@ class Pipeline:
             warnings.append(
                 f"rule {rule_id} timed out on a line of {len(line_text)} characters; skipped"
             )
-        cuts = sorted(
-            (
-                Removal(start, end, source[start:end], v.kind, v.rule, v.step, v.trigger)
-                for v in verdicts
-                if v.cut
-                for start, end in v.spans
-            ),
-            key=lambda removal: removal.start,
-        )
+        removals.sort(key=_start)
         confidence = detected.confidence if code is None and detected is not None else None
         metadata = build_metadata(_unique(verdicts), language, confidence)
         text_out = "\n".join(line.text for line in lines)
-        return CleanResult(text_out, source, tuple(cuts), metadata, tuple(warnings))
+        return CleanResult(text_out, source, tuple(removals), metadata, tuple(warnings))
 
     def _run_pass(self, lines: list[PassLine], table: LineTable, language: str | None) -> Ledger:
         rules = rules_for(language, extra=self._rule_packs)
@@ -237,6 +231,10 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline(steps={list(self.steps)!r})"
+
+
+def _start(removal: Removal) -> int:
+    return removal.start
 
 
 def _unique(verdicts: list[SourceVerdict]) -> list[SourceVerdict]:

@@ -15,8 +15,7 @@ README.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsclean.lines import Line, LineRules, LineTable
 from newsclean.model import Kind
@@ -26,24 +25,20 @@ if TYPE_CHECKING:
     from newsclean.ledger import Ledger
 
 
-@dataclass(frozen=True, slots=True)
-class _Verdict:
+class _Verdict(NamedTuple):
     line: int
     start: int
     end: int
     kind: Kind
     rule: str
     fields: Fields = ()
+    trigger: int | None = None
 
     def field(self, name: str) -> str | None:
         """The first captured value named ``name``, if any."""
-        for key, value in self.fields:
-            if key == name:
-                return value
-        return None
+        return field_of(self.fields, name)
 
 
-@dataclass(frozen=True, slots=True)
 class Proposal(_Verdict):
     """A step's verdict that ``[start, end)`` of line ``line`` goes.
 
@@ -53,20 +48,28 @@ class Proposal(_Verdict):
     verdict this one follows from (a prompt, a header, a credit line), when there is one.
     """
 
-    trigger: int | None = None
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
 class Annotation(_Verdict):
     """A step's record of fields on a span that stays in the text (a dateline kept with
-    ``keep_dateline=True`` still fills ``metadata.dateline``)."""
+    ``keep_dateline=True`` still fills ``metadata.dateline``); ``trigger`` is unused."""
+
+    __slots__ = ()
+
+
+def field_of(fields: Fields, name: str) -> str | None:
+    """The first value named ``name`` in ``fields``, if any."""
+    for key, value in fields:
+        if key == name:
+            return value
+    return None
 
 
 Verdict = Proposal | Annotation
 
 
-@dataclass(frozen=True, slots=True)
-class Cut:
+class Cut(NamedTuple):
     """An accepted removal on a line, as later steps of the pass see it."""
 
     start: int
@@ -81,35 +84,43 @@ class View:
     pass (by the steps before the one reading), each line's shape and the rules worth
     trying on it."""
 
-    __slots__ = ("_ledger", "_lines_for", "_table", "language", "rules")
+    __slots__ = ("_base", "_by_step", "_cuts", "_ledger", "_table", "language", "rules")
 
     def __init__(
         self, ledger: Ledger, table: LineTable, rules: RuleSet, language: str | None
     ) -> None:
         self._ledger = ledger
+        # The ledger's cuts by line, read on every question about a line.
+        self._cuts = ledger.cut_lines
         self._table = table
         self.rules = rules
         self.language = language
-        self._lines_for: dict[str, list[int]] | None = None
+        # Every line as the pass began, measured (once per distinct text per call).
+        self._base: list[Line] = [table.line(line.text) for line in ledger.lines]
+        self._by_step: dict[str, list[tuple[int, LineRules]]] | None = None
 
     def __len__(self) -> int:
-        return len(self._ledger.lines)
+        return len(self._base)
 
     def original(self, index: int) -> str:
         """Line ``index`` as the pass began (proposal offsets refer to it)."""
-        return self._ledger.lines[index].text
+        return self._base[index].text
 
     def original_line(self, index: int) -> Line:
         """The shape of line ``index`` as the pass began."""
-        return self._table.line(self._ledger.lines[index].text)
+        return self._base[index]
 
     def text(self, index: int) -> str:
         """What is left of line ``index`` after the verdicts so far, stripped."""
-        return self._ledger.remaining(index)
+        if index in self._cuts:
+            return self._ledger.remaining(index)
+        return self._base[index].text
 
     def line(self, index: int) -> Line:
         """The shape of what is left of line ``index``."""
-        return self._table.line(self._ledger.remaining(index))
+        if index in self._cuts:
+            return self._table.line(self._ledger.remaining(index))
+        return self._base[index]
 
     def span(self, index: int) -> tuple[int, int] | None:
         """Where ``text(index)`` lies in ``original(index)``; ``None`` when cuts split it."""
@@ -121,7 +132,7 @@ class View:
 
     def touched(self, index: int) -> bool:
         """Whether any verdict so far cut part or all of line ``index``."""
-        return self._ledger.is_touched(index)
+        return index in self._cuts
 
     def kind(self, index: int) -> Kind | None:
         """The kind of the longest cut of a removed line, else ``None`` (kept or partly cut)."""
@@ -129,12 +140,24 @@ class View:
 
     def cuts(self, index: int) -> Sequence[Cut]:
         """The verdicts accepted on line ``index`` so far, in line order."""
-        return self._ledger.cuts(index)
+        return self._cuts.get(index, ())
 
     def kept(self) -> Iterator[int]:
         """The lines not removed, in order."""
-        ledger = self._ledger
-        return (index for index in range(len(ledger.lines)) if not ledger.is_removed(index))
+        removed = self._ledger.removed_lines
+        return (index for index in range(len(self._base)) if index not in removed)
+
+    def kept_lines(self) -> list[tuple[int, Line]]:
+        """The lines not removed, in order, each with the shape of what is left of it."""
+        removed, cuts, base = self._ledger.removed_lines, self._cuts, self._base
+        if not cuts:
+            return list(enumerate(base))
+        table, ledger = self._table, self._ledger
+        return [
+            (index, table.line(ledger.remaining(index)) if index in cuts else line)
+            for index, line in enumerate(base)
+            if index not in removed
+        ]
 
     def rules_of(self, index: int) -> LineRules:
         """What the rule set makes worth trying on what is left of line ``index``."""
@@ -146,30 +169,56 @@ class View:
 
     def lines_for(self, step: str) -> list[int]:
         """The lines, in order, on which some rule of ``step`` might match what is left."""
-        if self._lines_for is None:
-            self._lines_for = self._index_untouched()
-        ledger = self._ledger
-        found = [index for index in self._lines_for.get(step, ()) if not ledger.is_touched(index)]
-        touched = [
-            index
-            for index in ledger.touched_lines()
-            if not ledger.is_removed(index) and self.rules_of(index).worth_trying(step)
-        ]
-        return sorted(found + touched) if touched else found
+        return [index for index, _ in self.rule_lines(step)]
 
-    def _index_untouched(self) -> dict[str, list[int]]:
-        """For each step, the lines as the pass began on which one of its rules might match."""
-        table, rules, lines = self._table, self.rules, self._ledger.lines
-        index: dict[str, list[int]] = {}
-        for number, line in enumerate(lines):
-            for name in table.rules_of(table.line(line.text), rules).steps:
-                index.setdefault(name, []).append(number)
+    def rule_lines(self, step: str) -> list[tuple[int, LineRules]]:
+        """The lines, in order, on which some rule of ``step`` might match what is left,
+        each with what the rule set makes worth trying on it."""
+        if self._by_step is None:
+            self._by_step = self._index()
+        cuts = self._cuts
+        found = self._by_step.get(step, [])
+        if not cuts:
+            return found
+        found = [entry for entry in found if entry[0] not in cuts]
+        removed = self._ledger.removed_lines
+        table, rules = self._table, self.rules
+        for index in cuts:
+            if index not in removed:
+                facts = table.rules_of(table.line(self._ledger.remaining(index)), rules)
+                if step in facts.steps:
+                    found.append((index, facts))
+        found.sort(key=_first)
+        return found
+
+    def _index(self) -> dict[str, list[tuple[int, LineRules]]]:
+        """For each step, the lines as the pass began on which one of its rules might
+        match, with their rule facts."""
+        table, rules = self._table, self.rules
+        index: dict[str, list[tuple[int, LineRules]]] = {}
+        for number, line in enumerate(self._base):
+            facts = table.rules_of(line, rules)
+            for name in facts.steps:
+                entries = index.get(name)
+                if entries is None:
+                    index[name] = [(number, facts)]
+                else:
+                    entries.append((number, facts))
         return index
 
     def match(self, rule: Rule, text: str) -> RuleMatch | None:
         """``rule.match(text)``, memoised for the whole call; a rule that hits its regex
         timeout counts as no match and is reported in ``CleanResult.warnings``."""
         return self._table.match(rule, text)
+
+    def remembered(self, step: str, text: str) -> tuple[Verdict, ...] | None:
+        """The verdicts ``step`` gave on an untouched line of this text before, with these
+        rules, if any (steps that judge a line from its text alone remember them)."""
+        return self._table.verdicts.get((step, id(self.rules), text))
+
+    def remember(self, step: str, text: str, verdicts: tuple[Verdict, ...]) -> None:
+        """Remember what ``step`` gave on an untouched line of ``text`` (line index 0)."""
+        self._table.verdicts[(step, id(self.rules), text)] = verdicts
 
     def whole(
         self,
@@ -180,10 +229,14 @@ class View:
         trigger: int | None = None,
     ) -> Proposal:
         """A proposal that removes what is left of line ``index``."""
-        return Proposal(index, 0, len(self._ledger.lines[index].text), kind, rule, fields, trigger)
+        return Proposal(index, 0, len(self._base[index].text), kind, rule, fields, trigger)
 
     def part(self, index: int, found: RuleMatch, kind: Kind, rule: str) -> Proposal:
         """A proposal for the part of ``text(index)`` that ``found`` matched."""
         span = self._ledger.span(index)
         offset = span[0] if span is not None else 0
         return Proposal(index, offset + found.start, offset + found.end, kind, rule, found.fields)
+
+
+def _first(entry: tuple[int, LineRules]) -> int:
+    return entry[0]

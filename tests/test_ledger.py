@@ -28,11 +28,17 @@ def test_ledger_trims_a_proposal_to_what_no_earlier_one_holds() -> None:
 def test_ledger_drops_whitespace_only_pieces_and_keeps_annotations_apart() -> None:
     ledger = ledger_of("Hello world")
     ledger.accept(
-        "a", [Proposal(0, 5, 6, Kind.PROMO, "a.x"), Annotation(0, 0, 5, Kind.DATELINE, "d", ())]
+        "a",
+        [
+            Proposal(0, 5, 6, Kind.PROMO, "a.x"),
+            Annotation(0, 0, 5, Kind.DATELINE, "d", (("dateline", "Hello"),)),
+        ],
     )
     assert list(ledger.cuts(0)) == []
     assert not ledger.cut_anything()
-    assert [v.cut for v in ledger.in_source()] == [False]
+    removals, carriers = ledger.in_source("Hello world")
+    assert removals == []
+    assert [v.cut for v in carriers] == [False]
 
 
 def test_ledger_remaining_text_and_span_follow_edge_cuts() -> None:
@@ -64,9 +70,7 @@ def test_two_passes_of_cuts_map_back_to_the_source(
         "a",
         [Proposal(i % len(ledger.lines), s, e, Kind.PROMO, "a") for i, (s, e) in enumerate(first)],
     )
-    removed = {
-        pos for v in ledger.in_source() for start, end in v.spans for pos in range(start, end)
-    }
+    removed = {pos for r in ledger.in_source(source)[0] for pos in range(r.start, r.end)}
     following = ledger.next_lines()
     for line in following:
         assert line.text == line.text.strip()
@@ -79,7 +83,7 @@ def test_two_passes_of_cuts_map_back_to_the_source(
         "b",
         [Proposal(i % len(following), s, e, Kind.FOOTER, "b") for i, (s, e) in enumerate(second)],
     )
-    spans = [span for v in ledger2.in_source() for span in v.spans]
+    spans = [(r.start, r.end) for r in ledger2.in_source(source)[0]]
     for start, end in spans:
         assert not removed & set(range(start, end)), "a second-pass cut overlaps a first-pass one"
         removed |= set(range(start, end))

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import product
@@ -42,7 +43,9 @@ def fold(text: str) -> str:
     >>> fold("STRAẞE İstanbul ıI")
     'strasse istanbul ii'
     """
-    return text.translate(_FOLD_TABLE).casefold()
+    if "\u0130" in text or "\u0131" in text:
+        text = text.translate(_FOLD_TABLE)
+    return text.casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +147,23 @@ def _usable(found: frozenset[str] | None) -> frozenset[str] | None:
 
 
 def _score(found: frozenset[str]) -> float:
-    """How selective a set of literals is: its shortest literal, less a little per extra
-    literal (a line is tested against each)."""
-    return min(len(item) for item in found) - 0.01 * len(found)
+    """How selective a set of literals is, roughly: a line holds a literal less often the
+    longer it is and the rarer its characters (letters and digits count one, spaces and
+    the punctuation of running text half, other symbols more: "(" and "©" are rarer than
+    "de"); and holds one of a set more often the more literals it has."""
+    weakest = min(sum(_char_weight(char) for char in item) for item in found)
+    return weakest - 0.5 * math.log2(len(found))
+
+
+_COMMON_MARKS = frozenset(" .,-'’\"")
+
+
+def _char_weight(char: str) -> float:
+    if char.isalnum():
+        return 1.0
+    if char in _COMMON_MARKS:
+        return 0.5
+    return 2.5
 
 
 def _best(facts: _Facts, score: Score) -> frozenset[str] | None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import enum
 import functools
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -92,8 +94,7 @@ def _is_word_char(char: str) -> bool:
     return char.isalpha() or char.isdecimal()
 
 
-@dataclass(frozen=True, slots=True)
-class RuleMatch:
+class RuleMatch(NamedTuple):
     """Where a rule matched inside a line (offsets relative to the line) and what it captured."""
 
     start: int
@@ -239,7 +240,10 @@ class StepRules:
         return tuple(rule for rule in self.line_rules if rule.role is role)
 
 
-_NO_CANDIDATES: Mapping[str, tuple[Rule, ...]] = {}
+_NO_CANDIDATES: tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]] = ({}, frozenset())
+# Distinct sets of literal hits whose candidates a rule set remembers (a few thousand
+# occur in a large crawl; the cap bounds memory on hostile input).
+_MAX_REMEMBERED_HITS = 100_000
 
 
 class RuleSet(dict[str, StepRules]):
@@ -249,7 +253,9 @@ class RuleSet(dict[str, StepRules]):
 
     def __init__(self, rules: Mapping[str, StepRules] | None = None) -> None:
         super().__init__(rules or {})
-        self._candidates: dict[frozenset[str], Mapping[str, tuple[Rule, ...]]] = {}
+        self._candidates: dict[
+            tuple[frozenset[str], int], tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]]
+        ] = {}
 
     @functools.cached_property
     def phrase_steps(self) -> dict[str, tuple[str, ...]]:
@@ -301,51 +307,76 @@ class RuleSet(dict[str, StepRules]):
         return LiteralScanner(anywhere, at_start)
 
     @functools.cached_property
-    def _unconstrained(self) -> dict[str, tuple[Rule, ...]]:
-        """Per step, the pattern rules with no required literal (tried on every line)."""
-        return {
-            name: tuple(
-                rule for rule in step_rules.rules if rule.pattern is not None and not rule.requires
-            )
-            for name, step_rules in self.items()
-        }
+    def _unconstrained(self) -> tuple[tuple[int, str, Rule], ...]:
+        """The pattern rules with no required literal (tried on every line), each with its
+        place in rule-set order and its step."""
+        return tuple(entry for entry in self._ordered if not entry[2].requires)
 
     @functools.cached_property
-    def _rules_by_literal(self) -> dict[str, tuple[Rule, ...]]:
-        found: dict[str, list[Rule]] = {}
-        for step_rules in self.values():
-            for rule in step_rules.rules:
-                for literal in rule.requires:
-                    found.setdefault(literal, []).append(rule)
-        return {literal: tuple(rules) for literal, rules in found.items()}
+    def _ordered(self) -> tuple[tuple[int, str, Rule], ...]:
+        """Every pattern rule with its place in rule-set order and its step."""
+        return tuple(
+            (order, name, rule)
+            for order, (name, rule) in enumerate(
+                (name, rule)
+                for name, step_rules in self.items()
+                for rule in step_rules.rules
+                if rule.pattern is not None
+            )
+        )
 
-    def candidates(self, hits: frozenset[str]) -> Mapping[str, tuple[Rule, ...]]:
-        """Per step, the pattern rules (in priority order) that a line holding exactly the
-        literals ``hits`` may match; memoised by ``hits`` (few distinct sets occur)."""
-        found = self._candidates.get(hits)
+    @functools.cached_property
+    def _rules_by_literal(self) -> dict[str, tuple[tuple[int, str, Rule], ...]]:
+        found: dict[str, list[tuple[int, str, Rule]]] = {}
+        for entry in self._ordered:
+            for literal in entry[2].requires:
+                found.setdefault(literal, []).append(entry)
+        return {literal: tuple(entries) for literal, entries in found.items()}
+
+    @functools.cached_property
+    def _length_limits(self) -> tuple[int, ...]:
+        """The distinct ``max_chars`` of line rules: where the rules a line's length allows
+        change."""
+        return tuple(
+            sorted({rule.max_chars for _, _, rule in self._ordered if rule.scope is Scope.LINE})
+        )
+
+    def candidates(
+        self, hits: frozenset[str], length: int
+    ) -> tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]]:
+        """Per step, the pattern rules (in priority order) that a line of ``length``
+        characters holding exactly the literals ``hits`` may match (a line rule reads no
+        line longer than its ``max_chars``), and those steps; memoised."""
+        bucket = bisect_left(self._length_limits, length)
+        key = (hits, bucket)
+        found = self._candidates.get(key)
         if found is None:
-            unconstrained = self._unconstrained
-            if not hits and not any(unconstrained.values()):
+            by_literal = self._rules_by_literal
+            entries: set[tuple[int, str, Rule]] = set(self._unconstrained)
+            for literal in hits:
+                entries.update(by_literal.get(literal, ()))
+            grouped: dict[str, list[Rule]] = {}
+            for _, name, rule in sorted(entries, key=lambda entry: entry[0]):
+                if rule.scope is Scope.LINE and rule.max_chars < length:
+                    continue
+                grouped.setdefault(name, []).append(rule)
+            if not grouped:
                 found = _NO_CANDIDATES
             else:
-                chosen: set[int] = set()
-                by_literal = self._rules_by_literal
-                for literal in hits:
-                    chosen.update(id(rule) for rule in by_literal.get(literal, ()))
-                found = {}
-                for name, step_rules in self.items():
-                    rules = tuple(
-                        rule
-                        for rule in step_rules.rules
-                        if rule.pattern is not None and (id(rule) in chosen or not rule.requires)
-                    )
-                    if rules:
-                        found[name] = rules
-            if len(self._candidates) < 100_000:
-                self._candidates[hits] = found
+                found = (
+                    {name: tuple(rules) for name, rules in grouped.items()},
+                    frozenset(grouped),
+                )
+            if len(self._candidates) < _MAX_REMEMBERED_HITS:
+                self._candidates[key] = found
         return found
 
     @functools.cached_property
     def longest_phrase(self) -> int:
         """The longest phrase key of any step."""
         return max((step_rules.longest_phrase for step_rules in self.values()), default=0)
+
+    @functools.cached_property
+    def longest_key(self) -> int:
+        """The longest phrase key worth computing: a phrase, or glued phrases."""
+        return max(self.longest_phrase, GLUED_LINE_CHARS)

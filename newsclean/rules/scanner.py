@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 # A trie of literals: one node per shared prefix.
@@ -64,19 +65,31 @@ class LiteralScanner:
 
     def hits(self, folded: str) -> frozenset[str]:
         """The literals ``folded`` (a folded line) holds; ``"^x"`` when it starts with x."""
-        found: set[str] = set()
         if self._automaton is not None:
-            found.update(literal for _, literal in self._automaton.iter(folded))
+            found = frozenset(map(_second, self._automaton.iter(folded)))
         elif self._pattern is not None:
             prefixes = self._prefixes
-            for longest in set(self._pattern.findall(folded)):
-                found.update(prefixes[longest])
-        if self._heads:
-            for key in (folded[:2], folded[:1]):
-                for literal in self._heads.get(key, ()):
-                    if folded.startswith(literal):
-                        found.add(START + literal)
-        return frozenset(found)
+            found = frozenset(
+                literal
+                for longest in set(self._pattern.findall(folded))
+                for literal in prefixes[longest]
+            )
+        else:
+            found = frozenset()
+        heads = self._heads
+        if heads:
+            starts = [
+                START + literal
+                for key in (folded[:2], folded[:1])
+                for literal in heads.get(key, ())
+                if folded.startswith(literal)
+            ]
+            if starts:
+                found = found.union(starts)
+        return found
+
+
+_second = itemgetter(1)
 
 
 def _build_automaton(literals: frozenset[str]) -> Any:

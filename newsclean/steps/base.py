@@ -8,7 +8,7 @@ from typing import Protocol
 
 from newsclean.lines import LineRules
 from newsclean.rules.model import Role, Rule, RuleMatch, Scope, StepRules
-from newsclean.view import Proposal, Verdict, View
+from newsclean.view import Annotation, Proposal, Verdict, View
 
 # Edge rules peel a line at most this many times per pass ("PARIS (AP) — BERLIN (AP) —
 # …"); what is left is peeled by the next pass.
@@ -49,23 +49,42 @@ class RuleStep:
         return f"{type(self).__name__}({self._name!r})"
 
     def propose(self, view: View) -> list[Verdict]:
-        step_rules = view.rules.get(self._name)
+        name = self._name
+        step_rules = view.rules.get(name)
         if step_rules is None or not step_rules.rules:
             return []
         found: list[Verdict] = []
-        for index in view.lines_for(self._name):
-            found.extend(self.judge(view, index, step_rules))
+        for index, facts in view.rule_lines(name):
+            if view.touched(index):
+                found.extend(self.judge(view, index, view.text(index), facts, step_rules))
+                continue
+            # An untouched line is judged from its text alone: what this step gave on the
+            # same text before (a repeated line, or the next pass) is given again.
+            text = view.original(index)
+            remembered = view.remembered(name, text)
+            if remembered is None:
+                remembered = tuple(
+                    _moved(verdict, 0)
+                    for verdict in self.judge(view, index, text, facts, step_rules)
+                )
+                view.remember(name, text, remembered)
+            if remembered:
+                found.extend(_moved(verdict, index) for verdict in remembered)
         return found
 
-    def judge(self, view: View, index: int, step_rules: StepRules) -> list[Verdict]:
-        """The verdicts on one line: a whole-line match, else its edges peeled."""
-        facts = view.rules_of(index)
-        text = view.text(index)
+    def judge(
+        self, view: View, index: int, text: str, facts: LineRules, step_rules: StepRules
+    ) -> list[Verdict]:
+        """The verdicts on one line (``text``: what is left of it), from that text alone: a
+        whole-line match, else its edges peeled. Subclasses must keep it so: the pipeline
+        gives the verdicts again wherever the same untouched text comes back."""
         whole = self.match_line(view, index, text, facts, step_rules)
         if whole is not None:
             return [whole]
+        if not step_rules.edge_rules:
+            return []
         span = view.span(index)
-        if span is None or not step_rules.edge_rules:
+        if span is None:
             return []
         return self._peel(view, index, text, span[0], facts, step_rules)
 
@@ -152,3 +171,18 @@ class RuleStep:
         return Proposal(
             index, offset + found.start, offset + found.end, rule.kind, rule.id, found.fields
         )
+
+
+def _moved(verdict: Verdict, index: int) -> Verdict:
+    """``verdict`` on line ``index`` instead."""
+    if isinstance(verdict, Proposal):
+        return Proposal(
+            index,
+            verdict.start,
+            verdict.end,
+            verdict.kind,
+            verdict.rule,
+            verdict.fields,
+            verdict.trigger,
+        )
+    return Annotation(index, verdict.start, verdict.end, verdict.kind, verdict.rule, verdict.fields)

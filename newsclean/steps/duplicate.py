@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from newsclean.lines import Line
 from newsclean.model import Kind
 from newsclean.view import Verdict, View
 
@@ -22,15 +23,17 @@ class DuplicateStep:
 
     def propose(self, view: View) -> list[Verdict]:
         occurrences: dict[str, list[int]] = defaultdict(list)
-        for index in view.kept():
-            key = view.line(index).repeat_key
+        lines: dict[int, Line] = {}
+        for index, line in view.kept_lines():
+            key = line.repeat_key
             if key is not None:
                 occurrences[key].append(index)
+                lines[index] = line
         found: list[Verdict] = []
         for indexes in occurrences.values():
             if len(indexes) < 2:
                 continue
-            first = view.line(indexes[0])
+            first = lines[indexes[0]]
             short = (
                 len(first.repeat_key or "") <= MAX_SHORT_CHARS
                 and first.words <= MAX_SHORT_WORDS

@@ -168,7 +168,7 @@ class LayoutStep:
         first, last = major[0].first, _with_announced_list(view, major[-1].last)
         run_of = teasers.run_of()
         found: list[Verdict] = []
-        for index in view.kept():
+        for index, line in view.kept_lines():
             if first <= index <= last:
                 continue
             run_start = run_of.get(index)
@@ -178,7 +178,7 @@ class LayoutStep:
             elif index < first:
                 found.append(view.whole(index, Kind.NAVIGATION, BEFORE_RULE, trigger=first))
             else:
-                kind = Kind.RELATED if view.line(index).headline else Kind.FOOTER
+                kind = Kind.RELATED if line.headline else Kind.FOOTER
                 found.append(view.whole(index, kind, AFTER_RULE, trigger=last))
         return found
 
@@ -203,30 +203,34 @@ class LayoutStep:
         """Runs of paragraph-like lines with at most ``max_gap`` other lines between them;
         an end-of-article marker starts a new region. The items of a list that a paragraph
         announces with a colon ("The highlights at a glance:") are not a gap."""
-        clusters: list[_Cluster] = []
+        # [first, last, score, region] of each cluster.
+        clusters: list[list[int]] = []
         gap = 0
         region = 0
         list_items_left = 0
+        max_gap = self.max_gap
         end_rules = view.rules.ids_by_role[Role.ENDS_ARTICLE]
-        for index in range(len(view)):
-            if view.removed(index):
-                if end_rules and any(cut.rule in end_rules for cut in view.cuts(index)):
-                    region += 1
-                continue
-            line = view.line(index)
-            if index in teasers or not line.paragraph:
+        previous = -1
+        for index, line in view.kept_lines():
+            if end_rules and index > previous + 1:
+                # Removed lines between: an end-of-article marker among them starts a region.
+                for between in range(previous + 1, index):
+                    if any(cut.rule in end_rules for cut in view.cuts(between)):
+                        region += 1
+            previous = index
+            if not line.paragraph or index in teasers:
                 if list_items_left:
                     list_items_left -= 1
                 else:
                     gap += 1
                 continue
-            list_items_left = MAX_LIST_ITEMS if ends_with(line.text, COLON) else 0
+            text = line.text
+            list_items_left = MAX_LIST_ITEMS if ends_with(text, COLON) else 0
             current = clusters[-1] if clusters else None
-            if current is None or gap > self.max_gap or current.region != region:
-                clusters.append(_Cluster(index, index, len(line.text), region))
+            if current is None or gap > max_gap or current[3] != region:
+                clusters.append([index, index, len(text), region])
             else:
-                clusters[-1] = _Cluster(
-                    current.first, index, current.score + len(line.text), region
-                )
+                current[1] = index
+                current[2] += len(text)
             gap = 0
-        return clusters
+        return [_Cluster(*cluster) for cluster in clusters]

@@ -40,10 +40,9 @@ class RelatedStep(RuleStep):
         # The lines this step removes, which its blocks step over as removed.
         mine: set[int] = set()
         block_until = -1
-        for index in view.lines_for(self.name):
+        for index, facts in view.rule_lines(self.name):
             if index <= block_until or index in mine:
                 continue
-            facts = view.rules_of(index)
             header = self._header_rule(view, index, facts)
             if header is None:
                 proposal = self.match_line(view, index, view.text(index), facts, step_rules)

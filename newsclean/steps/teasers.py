@@ -49,8 +49,9 @@ def teaser_runs(view: View) -> TeaserRuns:
     urge boycott…" / "Lawmakers in the two biggest…" / …), and runs of lines that glue a
     headline to a dateline-led summary. Such lines read like prose one by one; in a run they
     are a list of other stories."""
-    kept = list(view.kept())
-    lines = [view.line(index) for index in kept]
+    entries = view.kept_lines()
+    kept = [index for index, _ in entries]
+    lines = [line for _, line in entries]
     pairs: list[list[int]] = []  # positions in ``kept`` of the headline and summary of each pair
     position = 0
     while position + 1 < len(kept):
