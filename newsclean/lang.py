@@ -23,6 +23,8 @@ _SAMPLE_LINES = 32
 
 _factory_lock = threading.Lock()
 _factory: object | None = None
+# Factories loaded by use_backend, by backend name.
+_loaded: dict[str, object] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +47,16 @@ def backend_name() -> str:
 def use_backend(name: str | None) -> None:
     """Pick the langdetect implementation (``"langdetect"`` or ``"langdetect_rs"``) for
     this process; ``None`` goes back to the default. Results are the same with either;
-    benchmarks use this to time both."""
+    benchmarks use this to time both. Each backend's profiles load once per process, so
+    switching back and forth costs nothing after the first time."""
     global _factory
     with _factory_lock:
-        _factory = None if name is None else load_factory(name)
+        if name is None:
+            _factory = None
+            return
+        if name not in _loaded:
+            _loaded[name] = load_factory(name)
+        _factory = _loaded[name]
 
 
 def _get_factory() -> object:

@@ -30,10 +30,24 @@ class Line:
     (5, True, False)
     """
 
-    __slots__ = ("_key", "clause_end", "headline", "paragraph", "repeat_key", "text", "words")
+    __slots__ = (
+        "_key",
+        "clause_end",
+        "facts",
+        "headline",
+        "paragraph",
+        "repeat_key",
+        "text",
+        "verdicts",
+        "words",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # What each rule set (by token) makes worth trying on the line.
+        self.facts: dict[int, LineRules] = {}
+        # What steps that judge a line by its text alone gave on it: by step and rule set.
+        self.verdicts: dict[tuple[str, int], tuple[Any, ...]] = {}
         self.words, self.clause_end, self.headline, self.paragraph = measure(text)
         # The form in which repeated lines are compared (case-folded, inner whitespace
         # collapsed); ``None`` for a line without letters, which is never a repeat.
@@ -123,19 +137,63 @@ def _key_longer_than(text: str, limit: int) -> bool:
 
 
 TIMED_OUT: Final = "timed out"
+# Lines longer than this are not kept across documents (they rarely recur, and would pin
+# memory); they are still measured once per call.
+SHARED_LINE_CHARS = 1000
+
+
+class LineCache:
+    """Lines kept across the documents one pipeline cleans, with what was learnt about them
+    (their shape, rule facts, and the verdicts of steps that judge a line by its text
+    alone): a site's furniture comes back on every page. Bounded: two generations of at
+    most ``size`` lines each; when the newer is full it becomes the older and the oldest is
+    dropped. Everything kept is a pure function of the text, so the cache never changes a
+    result, only its cost; it is not pickled (a worker process starts its own).
+
+    >>> cache = LineCache(size=2)
+    >>> for text in ("a", "b", "c"):
+    ...     _ = cache.line(text)
+    >>> cache.line("a") is cache.line("a"), len(cache) <= 2 * cache.size
+    (True, True)
+    """
+
+    __slots__ = ("_new", "_old", "size")
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._new: dict[str, Line] = {}
+        self._old: dict[str, Line] = {}
+
+    def __len__(self) -> int:
+        return len(self._new) + len(self._old)
+
+    def line(self, text: str) -> Line:
+        """The line of ``text``: kept, or measured now (and kept unless it is long)."""
+        found = self._new.get(text)
+        if found is None:
+            found = self._old.get(text)
+            if found is None:
+                found = Line(text)
+                if len(text) > SHARED_LINE_CHARS or not self.size:
+                    return found
+            if len(self._new) >= self.size:
+                self._old, self._new = self._new, {}
+            self._new[text] = found
+        return found
+
+    def __reduce__(self) -> tuple[type[LineCache], tuple[int]]:
+        return LineCache, (self.size,)
 
 
 class LineTable:
-    """One :class:`Line` per distinct text, and the rule facts and matches per text, kept
-    for one ``clean()`` call (every pass of it)."""
+    """One :class:`Line` per distinct text for one ``clean()`` call (every pass of it),
+    taken from the pipeline's :class:`LineCache`; rule matches memoised per call."""
 
-    __slots__ = ("_lines", "_matches", "_rules", "timeouts", "verdicts")
+    __slots__ = ("_cache", "_lines", "_matches", "timeouts")
 
-    def __init__(self) -> None:
+    def __init__(self, cache: LineCache | None = None) -> None:
+        self._cache = cache if cache is not None else LineCache(0)
         self._lines: dict[str, Line] = {}
-        # What steps that judge a line by its text alone gave, by step and text.
-        self.verdicts: dict[tuple[str, int, str], tuple[Any, ...]] = {}
-        self._rules: dict[tuple[int, str], LineRules] = {}
         self._matches: dict[tuple[int, str], RuleMatch | str | None] = {}
         # Rule id and text of every match that hit the regex timeout, in order.
         self.timeouts: dict[tuple[str, str], None] = {}
@@ -144,15 +202,14 @@ class LineTable:
         """The line of ``text``, measured once."""
         found = self._lines.get(text)
         if found is None:
-            found = self._lines[text] = Line(text)
+            found = self._lines[text] = self._cache.line(text)
         return found
 
     def rules_of(self, line: Line, rules: RuleSet) -> LineRules:
         """What ``rules`` make worth trying on ``line``."""
-        key = (id(rules), line.text)
-        found = self._rules.get(key)
+        found = line.facts.get(rules.token)
         if found is None:
-            found = self._rules[key] = LineRules(line, rules)
+            found = line.facts[rules.token] = LineRules(line, rules)
         return found
 
     def match(self, rule: Rule, text: str) -> RuleMatch | None:

@@ -6,8 +6,9 @@ import enum
 
 
 class Mode(enum.StrEnum):
-    """How aggressive the heuristic steps are; rule-pack rules apply in every mode."""
+    """How much the layout step (where the article starts and ends) removes. Every other
+    step, pack rules and the block and neighbour rules alike, runs in every mode."""
 
-    PRECISION = "precision"  # only what rules name; no block or neighbour guesses
-    BALANCED = "balanced"  # the default
-    RECALL = "recall"  # page chrome is removed more aggressively
+    PRECISION = "precision"  # no layout step: what rules, blocks and neighbours name
+    BALANCED = "balanced"  # the default: layout keeps the densest run of paragraphs
+    RECALL = "recall"  # layout splits runs more readily and keeps only the larger ones

@@ -20,7 +20,7 @@ from newsclean.extract.metadata import build_metadata
 from newsclean.lang import Detected, detect, language_sample, warm_up
 from newsclean.ledger import Ledger, PassLine, SourceVerdict
 from newsclean.limits import REGEX_TIMEOUT
-from newsclean.lines import LineTable
+from newsclean.lines import LineCache, LineTable
 from newsclean.model import CleanResult, Removal
 from newsclean.modes import Mode
 from newsclean.normalize import normalize
@@ -66,7 +66,7 @@ class Pipeline:
     False
     """
 
-    __slots__ = ("_rule_packs", "_steps")
+    __slots__ = ("_cache", "_rule_packs", "_steps")
 
     def __init__(
         self, steps: Sequence[Step], rule_packs: Sequence[str | Path | UserPack] = ()
@@ -86,6 +86,8 @@ class Pipeline:
         self._rule_packs: tuple[UserPack, ...] = tuple(
             pack if isinstance(pack, UserPack) else load_user_pack(pack) for pack in rule_packs
         )
+        # Facts about line texts, kept across the documents this pipeline cleans.
+        self._cache = LineCache()
 
     @classmethod
     def default(
@@ -158,7 +160,7 @@ class Pipeline:
         code = _language_code(lang) if lang is not None else None
         source = normalize(text)
         lines = PassLine.first(source)
-        table = LineTable()
+        table = LineTable(self._cache)
         removals: list[Removal] = []
         verdicts: list[SourceVerdict] = []
         warnings: list[str] = []

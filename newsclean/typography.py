@@ -38,3 +38,5 @@ EDGE_CHARS = " \t.,;:!?…-–—'\"“”‘’«»()[]{}*•·|/\\>›<‹#@&%
 LINK_SEPARATORS = ("|", "/", "•", "·", "»", "›")
 # Marks between the entries of a listing ("1a etapa: 10 de março – Interlagos").
 ENTRY_MARKS = (":", "–", "—", " - ")
+# Marks between names in a credit line: "Ann Lee; Bo Li", "Ann Lee & Bo Li", "Ann Lee / Bo Li".
+NAME_SEPARATOR_MARKS = ";,&/|"

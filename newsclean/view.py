@@ -211,14 +211,15 @@ class View:
         timeout counts as no match and is reported in ``CleanResult.warnings``."""
         return self._table.match(rule, text)
 
-    def remembered(self, step: str, text: str) -> tuple[Verdict, ...] | None:
-        """The verdicts ``step`` gave on an untouched line of this text before, with these
-        rules, if any (steps that judge a line from its text alone remember them)."""
-        return self._table.verdicts.get((step, id(self.rules), text))
+    def remembered(self, step: str, index: int) -> tuple[Verdict, ...] | None:
+        """The verdicts ``step`` gave before, with these rules, on the text line ``index``
+        began the pass with, if any (steps that judge a line from its text alone remember
+        them, as if on line 0)."""
+        return self._base[index].verdicts.get((step, self.rules.token))
 
-    def remember(self, step: str, text: str, verdicts: tuple[Verdict, ...]) -> None:
-        """Remember what ``step`` gave on an untouched line of ``text`` (line index 0)."""
-        self._table.verdicts[(step, id(self.rules), text)] = verdicts
+    def remember(self, step: str, index: int, verdicts: tuple[Verdict, ...]) -> None:
+        """Remember what ``step`` gave on the text line ``index`` began the pass with."""
+        self._base[index].verdicts[(step, self.rules.token)] = verdicts
 
     def whole(
         self,

@@ -33,6 +33,7 @@ def run(source: Path, seed: str, workers: int) -> bytes:
     return completed.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_output_is_identical_across_hash_seeds_and_workers(tmp_path: Path) -> None:
     source = corpus(tmp_path / "in.jsonl")

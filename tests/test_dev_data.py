@@ -29,6 +29,7 @@ def _pages() -> Iterator[dict[str, Any]]:
             yield json.loads(line)
 
 
+@pytest.mark.slow
 def test_dev_pages_rebuild_and_are_idempotent() -> None:
     failures: list[str] = []
     count = 0

@@ -16,6 +16,7 @@ from .conftest import ROOT, SAMPLES
 TARGET = ROOT / "fuzz" / "fuzz_clean.py"
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_fuzz_target_finds_nothing(tmp_path: Path) -> None:
     try:

@@ -57,6 +57,7 @@ def test_trigger_phrase_repeated_100000_times_on_one_line() -> None:
     assert newsclean.clean(result.text).text == result.text
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_a_million_short_lines_and_a_50_mb_line() -> None:
     many = newsclean.clean("Short line here\n" * 1_000_000, lang="en")

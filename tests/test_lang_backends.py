@@ -58,6 +58,7 @@ def probabilities(factory: object, text: str) -> object:
         return type(exc).__name__
 
 
+@pytest.mark.slow
 def test_fast_backend_is_bit_identical() -> None:
     reference, fast = load_factory("langdetect"), load_factory("langdetect_rs")
     texts = corpus()

@@ -100,7 +100,7 @@ def test_fold_is_a_superset_of_regex_ignore_case_for_every_cased_character() -> 
 
 
 @pytest.mark.parametrize("rule", PATTERN_RULES, ids=[rule.id for rule in PATTERN_RULES])
-@settings(max_examples=30)
+@settings(max_examples=10)
 @given(st.data())
 def test_derived_literals_are_held_by_every_match_of_a_varied_example(
     rule: object, data: st.DataObject

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.limits import REGEX_TIMEOUT
+from newsclean.typography import NAME_SEPARATOR_MARKS
 
 _MAX_NAMES_CHARS = 300
 _MAX_NAME_TOKENS = 5
 _MAX_NAME_CHARS = 60
-# Marks between names in any language: "Ann Lee; Bo Li", "Ann Lee & Bo Li", "Ann Lee / Bo Li".
-_SEPARATOR_MARKS = "[;,&/|]"
 _PARENTHETICAL = regex.compile(r"\s*\([^()]{0,60}\)")
 _NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|\p{Lu}\.)(?:-\p{Lu}[\p{Ll}'’]*)*")
 
@@ -52,7 +51,8 @@ def _data() -> _NameData:
         not_persons.update(item.casefold() for item in universal.lists.get(list_name, ()))
     return _NameData(
         separators=regex.compile(
-            rf"\s*(?:{_SEPARATOR_MARKS}|\b(?:{_alternation(separators)})\b)\s*", regex.IGNORECASE
+            rf"\s*(?:[{regex.escape(NAME_SEPARATOR_MARKS)}]|\b(?:{_alternation(separators)})\b)\s*",
+            regex.IGNORECASE,
         ),
         place_tail=regex.compile(
             rf"(?<!\s)\s+(?:{_alternation(places)})\s+\p{{Lu}}[\p{{L}}.'’\- ]*$"

@@ -466,7 +466,7 @@ def _rules_for_packs(names: tuple[str, ...], extra: tuple[UserPack, ...]) -> Rul
         *(load_pack(name) for name in names),
         *(compile_user_pack(pack) for pack in extra),
     )
-    by_step = RuleSet()
+    by_step: dict[str, StepRules] = {}
     for step in RULE_FAMILIES:
         rules = tuple(rule for pack in packs for rule in pack.rules if rule.step == step)
         index: dict[str, Rule] = {}
@@ -474,7 +474,7 @@ def _rules_for_packs(names: tuple[str, ...], extra: tuple[UserPack, ...]) -> Rul
             for key in rule.phrases:
                 index.setdefault(key, rule)
         by_step[step] = StepRules(step, rules, index)
-    return by_step
+    return RuleSet(by_step)
 
 
 def check_examples(rule: Rule) -> list[str]:

@@ -4,7 +4,7 @@ whole rule set, with the indexes every step shares."""
 from __future__ import annotations
 
 import enum
-import functools
+import itertools
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -244,29 +244,66 @@ _NO_CANDIDATES: tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]] = ({}, fro
 # Distinct sets of literal hits whose candidates a rule set remembers (a few thousand
 # occur in a large crawl; the cap bounds memory on hostile input).
 _MAX_REMEMBERED_HITS = 100_000
+_TOKENS = itertools.count()
 
 
 class RuleSet(dict[str, StepRules]):
     """The rules of every step for one combination of packs, with the indexes that all
-    steps share: the phrase index, the literal scanner and the rules each set of literal
-    hits makes worth trying (built once, on first use)."""
+    steps share, built when the set is: the phrase index, roles, the literal scanner, and
+    (memoised) the rules each set of literal hits makes worth trying."""
 
     def __init__(self, rules: Mapping[str, StepRules] | None = None) -> None:
         super().__init__(rules or {})
+        # A number no other rule set in the process has: what caches key rule facts by.
+        self.token: int = next(_TOKENS)
         self._candidates: dict[
             tuple[frozenset[str], int], tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]]
         ] = {}
-
-    @functools.cached_property
-    def phrase_steps(self) -> dict[str, tuple[str, ...]]:
-        """The steps whose phrase index holds each phrase key."""
-        return self._steps_by(lambda step_rules: step_rules.phrase_index)
-
-    @functools.cached_property
-    def glue_steps(self) -> dict[str, tuple[str, ...]]:
-        """The steps with a line phrase starting with each first word (see
-        :meth:`StepRules.glued_phrase_rule`)."""
-        return self._steps_by(StepRules.glue_first_words)
+        # The steps whose phrase index holds each phrase key.
+        self.phrase_steps: dict[str, tuple[str, ...]] = self._steps_by(
+            lambda step_rules: step_rules.phrase_index
+        )
+        # The steps with a line phrase starting with each first word (glued phrases).
+        self.glue_steps: dict[str, tuple[str, ...]] = self._steps_by(StepRules.glue_first_words)
+        by_role: dict[Role, list[Rule]] = {role: [] for role in Role}
+        for step_rules in self.values():
+            for rule in step_rules.rules:
+                if rule.role is not None:
+                    by_role[rule.role].append(rule)
+        # The rules of every step (in step order) that have each role, and their ids.
+        self.by_role: Mapping[Role, tuple[Rule, ...]] = {
+            role: tuple(found) for role, found in by_role.items()
+        }
+        self.ids_by_role: Mapping[Role, frozenset[str]] = {
+            role: frozenset(rule.id for rule in found) for role, found in self.by_role.items()
+        }
+        # Every pattern rule with its place in rule-set order and its step.
+        self._ordered: tuple[tuple[int, str, Rule], ...] = tuple(
+            (order, name, rule)
+            for order, (name, rule) in enumerate(
+                (name, rule)
+                for name, step_rules in self.items()
+                for rule in step_rules.rules
+                if rule.pattern is not None
+            )
+        )
+        # The pattern rules with no required literal (tried on every line).
+        self._unconstrained = tuple(entry for entry in self._ordered if not entry[2].requires)
+        by_literal: dict[str, list[tuple[int, str, Rule]]] = {}
+        for entry in self._ordered:
+            for literal in entry[2].requires:
+                by_literal.setdefault(literal, []).append(entry)
+        self._rules_by_literal = {literal: tuple(found) for literal, found in by_literal.items()}
+        # Where the line rules a line's length allows change: their distinct max_chars.
+        self._length_limits: tuple[int, ...] = tuple(
+            sorted({rule.max_chars for _, _, rule in self._ordered if rule.scope is Scope.LINE})
+        )
+        # The longest phrase key of any step, and the longest key worth computing.
+        self.longest_phrase: int = max(
+            (step_rules.longest_phrase for step_rules in self.values()), default=0
+        )
+        self.longest_key: int = max(self.longest_phrase, GLUED_LINE_CHARS)
+        self.scanner = self._build_scanner()
 
     def _steps_by(
         self, keys_of: Callable[[StepRules], Iterable[str]]
@@ -277,23 +314,7 @@ class RuleSet(dict[str, StepRules]):
                 steps.setdefault(key, []).append(name)
         return {key: tuple(names) for key, names in steps.items()}
 
-    @functools.cached_property
-    def by_role(self) -> Mapping[Role, tuple[Rule, ...]]:
-        """The rules of every step (in step order) that have each role."""
-        found: dict[Role, list[Rule]] = {role: [] for role in Role}
-        for step_rules in self.values():
-            for rule in step_rules.rules:
-                if rule.role is not None:
-                    found[rule.role].append(rule)
-        return {role: tuple(rules) for role, rules in found.items()}
-
-    @functools.cached_property
-    def ids_by_role(self) -> Mapping[Role, frozenset[str]]:
-        """The ids of the rules that have each role."""
-        return {role: frozenset(rule.id for rule in rules) for role, rules in self.by_role.items()}
-
-    @functools.cached_property
-    def scanner(self) -> LiteralScanner:
+    def _build_scanner(self) -> LiteralScanner:
         """One scanner for the required literals of every rule."""
         anywhere: set[str] = set()
         at_start: set[str] = set()
@@ -305,41 +326,6 @@ class RuleSet(dict[str, StepRules]):
                     else:
                         anywhere.add(literal)
         return LiteralScanner(anywhere, at_start)
-
-    @functools.cached_property
-    def _unconstrained(self) -> tuple[tuple[int, str, Rule], ...]:
-        """The pattern rules with no required literal (tried on every line), each with its
-        place in rule-set order and its step."""
-        return tuple(entry for entry in self._ordered if not entry[2].requires)
-
-    @functools.cached_property
-    def _ordered(self) -> tuple[tuple[int, str, Rule], ...]:
-        """Every pattern rule with its place in rule-set order and its step."""
-        return tuple(
-            (order, name, rule)
-            for order, (name, rule) in enumerate(
-                (name, rule)
-                for name, step_rules in self.items()
-                for rule in step_rules.rules
-                if rule.pattern is not None
-            )
-        )
-
-    @functools.cached_property
-    def _rules_by_literal(self) -> dict[str, tuple[tuple[int, str, Rule], ...]]:
-        found: dict[str, list[tuple[int, str, Rule]]] = {}
-        for entry in self._ordered:
-            for literal in entry[2].requires:
-                found.setdefault(literal, []).append(entry)
-        return {literal: tuple(entries) for literal, entries in found.items()}
-
-    @functools.cached_property
-    def _length_limits(self) -> tuple[int, ...]:
-        """The distinct ``max_chars`` of line rules: where the rules a line's length allows
-        change."""
-        return tuple(
-            sorted({rule.max_chars for _, _, rule in self._ordered if rule.scope is Scope.LINE})
-        )
 
     def candidates(
         self, hits: frozenset[str], length: int
@@ -370,13 +356,3 @@ class RuleSet(dict[str, StepRules]):
             if len(self._candidates) < _MAX_REMEMBERED_HITS:
                 self._candidates[key] = found
         return found
-
-    @functools.cached_property
-    def longest_phrase(self) -> int:
-        """The longest phrase key of any step."""
-        return max((step_rules.longest_phrase for step_rules in self.values()), default=0)
-
-    @functools.cached_property
-    def longest_key(self) -> int:
-        """The longest phrase key worth computing: a phrase, or glued phrases."""
-        return max(self.longest_phrase, GLUED_LINE_CHARS)

@@ -107,7 +107,8 @@ def _probes(size: int) -> dict[str, str]:
         "mixed words and punctuation": "Ab, cd. Ef- ",
     }
     return {
-        name: (unit * (size // len(unit) + 1))[:size] + tail
+        f"{name}{' and a final mark' if tail else ''}": (unit * (size // len(unit) + 1))[:size]
+        + tail
         for name, unit in shapes.items()
         for tail in ("", "!")
     }

@@ -60,14 +60,14 @@ class RuleStep:
                 continue
             # An untouched line is judged from its text alone: what this step gave on the
             # same text before (a repeated line, or the next pass) is given again.
-            text = view.original(index)
-            remembered = view.remembered(name, text)
+            remembered = view.remembered(name, index)
             if remembered is None:
+                text = view.original(index)
                 remembered = tuple(
                     _moved(verdict, 0)
                     for verdict in self.judge(view, index, text, facts, step_rules)
                 )
-                view.remember(name, text, remembered)
+                view.remember(name, index, remembered)
             if remembered:
                 found.extend(_moved(verdict, index) for verdict in remembered)
         return found

@@ -1,0 +1,205 @@
+"""The core: passes until nothing is cut, steps that only read, the registry, triggers,
+and the defects the core review found (each case fails on the old design)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Kind, Pipeline
+from newsclean.lines import Line
+from newsclean.model import Trigger
+from newsclean.modes import Mode
+from newsclean.pipeline import MAX_PASSES
+from newsclean.rules import Scope, load_pack, rules_for
+from newsclean.rules.user import _probes
+from newsclean.shape import ends_like_clause, ends_like_sentence
+from newsclean.steps import DEFAULT_STEPS, FAMILIES, RuleStep
+from newsclean.steps.registry import KIND_STYLES, RULE_FAMILIES, Settings
+from newsclean.view import Proposal, View
+
+BODY = "The city council approved the new budget on Monday after a long debate."
+BODY2 = "Officials said the plan would take effect in the spring of next year."
+
+
+def idempotent(text: str, lang: str | None = "en") -> newsclean.CleanResult:
+    once = newsclean.clean(text, lang=lang)
+    assert newsclean.clean(once.text, lang=lang).text == once.text
+    return once
+
+
+def test_core_a_dateline_repeated_along_a_line_is_peeled_to_a_stable_text() -> None:
+    line = "PARIS (Reuters) - " * 13 + "Le président a déclaré vendredi qu'il souhaitait parler."
+    result = idempotent(line, "fr")
+    assert result.text == "Le président a déclaré vendredi qu'il souhaitait parler."
+    assert not result.warnings
+
+
+def test_core_peeled_datelines_that_leave_a_repeat_are_stable() -> None:
+    sentence = "Le président a déclaré vendredi qu'il souhaitait poursuivre les pourparlers."
+    text = "\n".join(
+        [sentence, "PARIS (Reuters) - " + sentence, "LYON (AFP) - PARIS (Reuters) - " + sentence]
+    )
+    idempotent(text, "fr")
+
+
+def test_core_text_in_two_languages_reports_one_of_them() -> None:
+    # The old every-pack branch reported the alphabetically last pack ("ru").
+    result = idempotent("(Alle Angaben ohne Gewähr)\nContenuto riservato agli abbonati", None)
+    assert result.metadata.language in {None, "de", "it"}
+
+
+class _OneCharacterAPass:
+    """A step that cuts the first character of the first line: never stable."""
+
+    name = "nibble"
+
+    def propose(self, view: View) -> list[Proposal]:
+        if len(view) and len(view.text(0)) > 1:
+            return [Proposal(0, 0, 1, Kind.PROMO, "test.nibble.first")]
+        return []
+
+
+def test_core_a_pass_cap_that_is_hit_says_so() -> None:
+    pipeline = Pipeline([_OneCharacterAPass()])
+    result = pipeline.clean("abcdefghijklmnop", lang="en")
+    assert result.text == "abcdefghijklmnop"[MAX_PASSES:]
+    assert any("passes" in warning for warning in result.warnings)
+
+
+def test_core_steps_never_see_their_own_verdicts() -> None:
+    seen: list[bool] = []
+
+    class Twice:
+        name = "twice"
+
+        def propose(self, view: View) -> list[Proposal]:
+            if not len(view) or not view.original(0).startswith("Share"):
+                return []
+            first = view.whole(0, Kind.PROMO, "test.twice.a")
+            seen.append(view.removed(0))  # still kept: the verdict is not accepted yet
+            return [first, view.whole(0, Kind.FOOTER, "test.twice.b")]
+
+    result = Pipeline([Twice()]).clean("Share this\nThe council met.", lang="en")
+    assert seen
+    assert not any(seen)
+    assert [(r.kind, r.rule) for r in result.removed] == [(Kind.PROMO, "test.twice.a")]
+
+
+def test_core_precision_mode_still_runs_neighbour_and_block_rules() -> None:
+    text = f"{BODY}\nSign up now for free unlimited access to Reuters.com\nGo on\n{BODY2}"
+    rules = {r.rule for r in Pipeline.default(mode="precision").clean(text, lang="en").removed}
+    assert "builtin.context.button_after_prompt" in rules
+    menu = "\n".join(["Politics", "Business", "Tech", BODY, BODY2])
+    kept = Pipeline.default(mode=Mode.PRECISION.value).clean(menu, lang="en")
+    assert not kept.removed  # the layout step removes nothing in this mode
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "clause"),
+    [
+        ("He left!", True, False),
+        ("Well,", False, True),
+        ("Who won?", True, False),
+        ("Go", False, False),
+    ],
+)
+def test_core_sentence_and_clause_ends(text: str, sentence: bool, clause: bool) -> None:
+    assert ends_like_sentence(text) is sentence
+    assert ends_like_clause(text) is clause
+
+
+def test_core_cost_probes_are_all_distinct() -> None:
+    probes = _probes(50)
+    assert len(probes) == 14
+    assert len(set(probes.values())) == 14
+
+
+def test_core_a_removal_after_a_prompt_names_the_prompt() -> None:
+    text = f"{BODY}\nSign up now for free unlimited access to Reuters.com\nGo on\n{BODY2}"
+    result = newsclean.clean(text, lang="en")
+    button = next(r for r in result.removed if r.rule == "builtin.context.button_after_prompt")
+    prompt = next(r for r in result.removed if r.rule == "universal.paywall.signup_for_access")
+    assert button.trigger == Trigger(prompt.start, prompt.end, prompt.rule)
+    assert button.to_dict()["trigger"] == {
+        "start": prompt.start,
+        "end": prompt.end,
+        "rule": prompt.rule,
+    }
+    assert "after line 2 (universal.paywall.signup_for_access)" in result.explain()
+
+
+def test_core_headlines_after_a_related_header_name_the_header() -> None:
+    text = "\n".join(
+        [BODY, "More Stories", "Markets rally on rate hopes", "Oil prices climb again"]
+    )
+    result = Pipeline.default().without("layout").clean(text, lang="en")
+    header = next(r for r in result.removed if r.rule == "universal.related.header")
+    followers = [r for r in result.removed if r.rule == "builtin.related.headline_after_header"]
+    assert len(followers) == 2
+    assert all(r.trigger is not None and r.trigger.start == header.start for r in followers)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "rule"),
+    [
+        (
+            "en",
+            "The content of this site is protected by copyright and may not be reproduced.",
+            "universal.footer.site_terms",
+        ),
+        (
+            "fr",
+            "Pour citer cet article : Dupont, J. (2020). Le titre. Revue, 3(2), 1-10.",
+            "universal.footer.suggested_citation",
+        ),
+    ],
+)
+def test_core_rules_whose_literals_had_drifted_fire_as_written(
+    lang: str, line: str, rule: str
+) -> None:
+    result = Pipeline.default().without("layout").clean(f"{BODY}\n{line}", lang=lang)
+    assert [r.rule for r in result.removed] == [rule]
+
+
+def test_core_registry_gives_order_kinds_scopes_and_styles() -> None:
+    assert tuple(family.name for family in FAMILIES) == DEFAULT_STEPS
+    assert Pipeline.default().steps == DEFAULT_STEPS
+    assert set(KIND_STYLES) == set(Kind)
+    for family in FAMILIES:
+        if family.takes_rules:
+            assert family.rule_kinds
+            assert Scope.LINE in family.scopes
+    # Every shipped rule uses a kind, scope and role its family takes.
+    by_name = {family.name: family for family in FAMILIES}
+    for name in ("universal", "en", "de", "fr"):
+        for rule in load_pack(name).rules:
+            family = by_name[rule.step]
+            assert rule.kind in family.rule_kinds
+            assert rule.scope in family.scopes
+            assert rule.role is None or rule.role in family.roles
+    assert set(rules_for("en")) == set(RULE_FAMILIES)
+
+
+def test_core_a_family_is_built_from_its_settings() -> None:
+    steps = {step.name: step for step in (f.build(Settings(keep_dateline=True)) for f in FAMILIES)}
+    assert isinstance(steps["paywall"], RuleStep)
+    assert steps["dateline"].keep_in_text  # type: ignore[attr-defined]
+
+
+def test_core_lines_are_measured_once_per_text() -> None:
+    line = Line("Markets rally on rate hopes")
+    assert (line.words, line.headline, line.paragraph, line.clause_end) == (5, True, False, False)
+    assert line.key == "markets rally on rate hopes"
+    assert line.repeat_key == "markets rally on rate hopes"
+    assert Line("—— ··").repeat_key is None
+
+
+def test_core_a_warm_cache_gives_the_same_results_as_a_cold_one() -> None:
+    texts = [f"Advertisement\nShare\n{BODY}\nRead more\n{BODY2} {n}" for n in range(5)]
+    warm = Pipeline.default()
+    for text in texts:
+        assert (
+            warm.clean(text, lang="en").to_dict()
+            == Pipeline.default().clean(text, lang="en").to_dict()
+        )
