@@ -170,7 +170,17 @@ class Ledger:
         """The kind of the longest cut of a removed line (the first, on a tie)."""
         if index not in self._removed:
             return None
-        return max(self._cuts[index], key=lambda cut: cut.end - cut.start).kind
+        cuts = self._cuts[index]
+        if len(cuts) == 1:
+            return cuts[0].kind
+        return max(cuts, key=lambda cut: cut.end - cut.start).kind
+
+    def removed_kinds(self) -> list[Kind | None]:
+        """``removed_kind`` of every line, in order."""
+        kinds: list[Kind | None] = [None] * len(self.lines)
+        for index in self._removed:
+            kinds[index] = self.removed_kind(index)
+        return kinds
 
     def cut_anything(self) -> bool:
         return bool(self._cuts)
@@ -242,9 +252,12 @@ class Ledger:
         existing = self._cuts.get(index)
         if existing is None and start == 0 and end == len(text):
             # The common case, a whole line nothing cut yet: the line goes as it is.
-            self._cuts[index] = [Cut(0, end, proposal.kind, proposal.rule, step)]
+            kind, rule = proposal.kind, proposal.rule
+            self._cuts[index] = [Cut(0, end, kind, rule, step)]
             self._removed.add(index)
-            self._record(step, proposal, 0, end)
+            self.accepted.append(
+                Accepted(index, 0, end, kind, rule, step, proposal.fields, proposal.trigger, True)
+            )
             return
         existing = existing or []
         free: list[tuple[int, int]] = []

@@ -159,7 +159,7 @@ class LineCache:
 
     __slots__ = ("_new", "_old", "size")
 
-    def __init__(self, size: int = 20_000) -> None:
+    def __init__(self, size: int = 5_000) -> None:
         self.size = size
         self._new: dict[str, Line] = {}
         self._old: dict[str, Line] = {}

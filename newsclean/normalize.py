@@ -1,8 +1,12 @@
 """Repair the raw input without restyling it: mojibake, line breaks, invisible characters.
 
 Clean text passes through unchanged: curly quotes, guillemets, dashes and composed or
-decomposed letters stay exactly as they were. ftfy only runs when a cheap check finds
-a character pair that mojibake produces.
+decomposed letters stay exactly as they were. ftfy only runs on lines where a cheap check
+finds a character pair that mojibake produces.
+
+Every pattern here is a character class, a pair of them, or literals with bounded
+repetition, so each pass takes time linear in the text by construction; they run with the
+standard ``re`` module, without a timeout, and normalisation never raises on a ``str``.
 """
 
 from __future__ import annotations
@@ -10,9 +14,6 @@ from __future__ import annotations
 import re
 
 import ftfy
-import regex
-
-from newsclean.limits import whole_text_timeout
 
 # Pairs that UTF-8 text decoded as Latin-1 or Windows-1252 produces: a lead byte shown as
 # Â, Ã, â, Ð, Ñ, ... followed by a continuation byte shown as a C1 control, Latin-1
@@ -23,11 +24,7 @@ _MOJIBAKE_PAIR = (
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_MOJIBAKE_HINT = regex.compile(_MOJIBAKE_PAIR)
-# The same test, for "is there any?" on whole documents: the standard ``re`` module runs
-# a character class (or a pair of them) about three times faster than ``regex``, and such
-# a pattern takes time linear in the text by construction, so it needs no timeout.
-_ANY_MOJIBAKE_HINT = re.compile(_MOJIBAKE_PAIR)
+_MOJIBAKE_HINT = re.compile(_MOJIBAKE_PAIR)
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -49,10 +46,10 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 
 # Every line break Python's str.splitlines knows, except the plain "\n".
 _BREAK_CHARS = "\r\u2028\u2029\u0085\u000b\u000c\u001c\u001d\u001e"
-_LINE_BREAKS = regex.compile(f"\r\n|[{_BREAK_CHARS}]")
+_LINE_BREAKS = re.compile(f"\r\n|[{_BREAK_CHARS}]")
 
 # Terminal escape sequences (colours, cursor moves) and OSC titles.
-_TERMINAL_ESCAPE = regex.compile(
+_TERMINAL_ESCAPE = re.compile(
     "\x1b\\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\x1b\\][^\x07\x1b]{0,256}(?:\x07|\x1b\\\\)?"
 )
 
@@ -85,12 +82,9 @@ def _char_class(ranges: tuple[tuple[str, str], ...]) -> str:
     return "[" + "".join(low if low == high else f"{low}-{high}" for low, high in ranges) + "]+"
 
 
-_INVISIBLE_BUT_C1 = regex.compile(_char_class(_INVISIBLE_RANGES))
-_INVISIBLE = regex.compile(_char_class(_INVISIBLE_RANGES + _C1_RANGES))
-# "Is there any?" on clean text, where there is nothing to remove: ``re`` (linear by
-# construction, see above) is several times faster than ``regex`` or a set scan.
-_ANY_INVISIBLE = re.compile(_char_class(_INVISIBLE_RANGES + _C1_RANGES))
-_SURROGATE = regex.compile("[\ud800-\udfff]")
+_INVISIBLE_BUT_C1 = re.compile(_char_class(_INVISIBLE_RANGES))
+_INVISIBLE = re.compile(_char_class(_INVISIBLE_RANGES + _C1_RANGES))
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Repairs after the controls are gone; ftfy reaches its fixed point in one almost always.
 _REPAIR_ROUNDS = 3
 
@@ -101,26 +95,26 @@ def needs_ftfy(text: str) -> bool:
     >>> needs_ftfy("déjà vu"), needs_ftfy("dÃ©jÃ  vu")
     (False, True)
     """
-    return _ANY_MOJIBAKE_HINT.search(text) is not None
+    return _MOJIBAKE_HINT.search(text) is not None
 
 
-def _repair_lines(text: str, timeout: float) -> str:
+def _repair_lines(text: str) -> str:
     """Run ftfy on the lines that show a mojibake hint, and leave the others untouched.
 
     ftfy works line by line anyway; this spares a 50 MB text with one bad line the cost of
-    a full pass.
+    a full pass. Each line's repair costs time linear in the line.
     """
     pieces: list[str] = []
     cursor = 0
-    for hint in _MOJIBAKE_HINT.finditer(text, timeout=timeout):
-        if hint.start() < cursor:
-            continue  # inside a line already repaired
+    hint = _MOJIBAKE_HINT.search(text)
+    while hint is not None:
         start = text.rfind("\n", 0, hint.start()) + 1
         end = text.find("\n", hint.end())
         end = len(text) if end < 0 else end
         pieces.append(text[cursor:start])
         pieces.append(ftfy.fix_text(text[start:end], _FTFY_CONFIG))
         cursor = end
+        hint = _MOJIBAKE_HINT.search(text, end)
     pieces.append(text[cursor:])
     return "".join(pieces)
 
@@ -131,36 +125,35 @@ def normalize(text: str) -> str:
     >>> normalize("l’homme\\r\\nÃ©tait\\u200b là")
     'l’homme\\nétait là'
     """
-    timeout = whole_text_timeout(len(text))
-    if _SURROGATE.search(text, timeout=timeout) is not None:
+    if _SURROGATE.search(text) is not None:
         text = ftfy.fixes.fix_surrogates(text)
-        text = _SURROGATE.sub("\ufffd", text, timeout=timeout)
+        text = _SURROGATE.sub("\ufffd", text)
     if "\x1b" in text:
-        text = _TERMINAL_ESCAPE.sub("", text, timeout=timeout)
+        text = _TERMINAL_ESCAPE.sub("", text)
     if any(char in text for char in _BREAK_CHARS):
-        text = _LINE_BREAKS.sub("\n", text, timeout=timeout)
-    invisible = _ANY_INVISIBLE.search(text) is not None
+        text = _LINE_BREAKS.sub("\n", text)
+    invisible = _INVISIBLE.search(text) is not None
     # Mojibake is looked for once escapes and invisible characters are gone ("Î\x1b¡" reads
     # as "Î¡", a mangled "Ρ"), as the next run over the output would see it; C1 controls
     # stay for the first repair, as they are part of what ftfy decodes ("â€\x9d" is "”").
     if invisible:
-        text = _INVISIBLE_BUT_C1.sub("", text, timeout=timeout)
+        text = _INVISIBLE_BUT_C1.sub("", text)
     if needs_ftfy(text):
-        text = _repair_lines(text, timeout)
-        text = _LINE_BREAKS.sub("\n", text, timeout=timeout)
+        text = _repair_lines(text)
+        text = _LINE_BREAKS.sub("\n", text)
         invisible = True
     if not invisible:
         return text  # nothing removed since the mojibake check: nothing new to repair
-    text = _INVISIBLE.sub("", text, timeout=timeout)
+    text = _INVISIBLE.sub("", text)
     # ftfy decides per line, from what the line holds; removing the C1 controls can change
     # its decision, so repair until a pass changes nothing (normally one pass), as a second
     # run over the output would.
     for _ in range(_REPAIR_ROUNDS):
         if not needs_ftfy(text):
             break
-        repaired = _repair_lines(text, timeout)
-        repaired = _LINE_BREAKS.sub("\n", repaired, timeout=timeout)
-        repaired = _INVISIBLE.sub("", repaired, timeout=timeout)
+        repaired = _repair_lines(text)
+        repaired = _LINE_BREAKS.sub("\n", repaired)
+        repaired = _INVISIBLE.sub("", repaired)
         if repaired == text:
             break
         text = repaired

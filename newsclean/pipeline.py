@@ -53,7 +53,7 @@ def _language_code(lang: object) -> str:
     if not isinstance(lang, str):
         raise TypeError(f"lang must be a str such as 'fr', not {type(lang).__name__}")
     code = lang.strip().lower().replace("_", "-").split("-")[0]
-    if not _LANG_CODE.fullmatch(code, timeout=REGEX_TIMEOUT):
+    if len(code) > 3 or not _LANG_CODE.fullmatch(code, timeout=REGEX_TIMEOUT):
         raise ConfigError(f"lang must be an ISO 639-1 code such as 'fr' or 'en-GB', got {lang!r}")
     return code
 

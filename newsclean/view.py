@@ -138,6 +138,10 @@ class View:
         """The kind of the longest cut of a removed line, else ``None`` (kept or partly cut)."""
         return self._ledger.removed_kind(index)
 
+    def kinds(self) -> list[Kind | None]:
+        """``kind`` of every line, in order."""
+        return self._ledger.removed_kinds()
+
     def cuts(self, index: int) -> Sequence[Cut]:
         """The verdicts accepted on line ``index`` so far, in line order."""
         return self._cuts.get(index, ())

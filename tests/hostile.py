@@ -24,6 +24,40 @@ def _mojibake(text: str) -> str:
     return text.encode("utf-8").decode("latin-1")
 
 
+def _numbered(size: int) -> str:
+    lines, total, number = [], 0, 1
+    while total < size:
+        line = f"{number}. Item number {number} of the list, with a short description"
+        lines.append(line)
+        total += len(line) + 1
+        number += 1
+    return "\n".join(lines)[:size]
+
+
+def _varied_boilerplate(size: int) -> str:
+    rng = random.Random(2)
+    phrases = ["Share this article", "Read more", "Subscribe now", "Sign up", "Comments"]
+    lines, total = [], 0
+    while total < size:
+        line = f"{rng.choice(phrases)} {rng.randrange(10**6)} {rng.choice('abcdefgh') * 3}"
+        lines.append(line)
+        total += len(line) + 1
+    return "\n".join(lines)[:size]
+
+
+_FRENCH_WORDS = [
+    "économie",
+    "déjà",
+    "être",
+    "naïf",
+    "façade",
+    "réglé",
+    "où",
+    "château",
+    "Noël",
+    "hôpital",
+]
+
 ARTICLE = (
     "Le président a déclaré vendredi qu’il souhaitait poursuivre les pourparlers. "
     "“Quoted” — the minister said, naïvely.\n"
@@ -58,4 +92,13 @@ HOSTILE: dict[str, Maker] = {
     "spaces then a line end": lambda size: "x" + " " * max(0, size - 2) + "\n",
     "one huge word": lambda size: _repeat("a", size),
     "unclosed brackets and quotes": lambda size: _repeat("(« “[ ", size),
+    "mojibake word list": lambda size: _repeat(_mojibake("\n".join(_FRENCH_WORDS) + "\n"), size),
+    "Turkish prose with dotted capitals": lambda size: _repeat(
+        "İstanbul'da İçişleri Bakanlığı yeni bir açıklama yaptı. İnsanlar İzmir'e gitti.\n", size
+    ),
+    "long numbered list": _numbered,
+    "read more mixed with punctuation": lambda size: _repeat(
+        "Read more. Read more! Read more… Read more » | Read more.\n", size
+    ),
+    "slightly different boilerplate lines": _varied_boilerplate,
 }

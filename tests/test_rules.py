@@ -180,3 +180,31 @@ def test_glued_phrases_match_the_first_phrase_rule(line: str, rule_id: str) -> N
 )
 def test_glued_phrases_need_every_word_in_a_phrase(line: str) -> None:
     assert rules_for("en")["promo"].glued_phrase_rule(phrase_key(line)) is None
+
+
+@given(st.data())
+def test_rules_glued_phrases_are_found_whatever_words_surround_them(data: st.DataObject) -> None:
+    # The glue test skips lines holding a word no phrase has; that shortcut must never hide
+    # a line made of phrases and separators.
+    step_rules = rules_for("en", "de")["promo"]
+    phrases = sorted(
+        key for key, rule in step_rules.phrase_index.items() if rule.scope is Scope.LINE
+    )
+    pieces = data.draw(
+        st.lists(st.sampled_from(phrases), min_size=2, max_size=3).flatmap(
+            lambda chosen: st.tuples(
+                st.just(chosen),
+                st.lists(
+                    st.sampled_from(["", "·", "|", "/"]), min_size=len(chosen), max_size=len(chosen)
+                ),
+            )
+        )
+    )
+    chosen, separators = pieces
+    words = " ".join(
+        f"{phrase} {sep}".strip() for phrase, sep in zip(chosen, separators, strict=True)
+    )
+    key = phrase_key(words)
+    if len(key.split(" ")) <= 16:
+        assert step_rules.glued_phrase_rule(key) is not None
+    assert step_rules.glued_phrase_rule(key + " zorgleflap") is None

@@ -78,7 +78,10 @@ def is_person_name(text: str) -> bool:
     for token in tokens:
         if token.lower() in particles:
             continue
-        if not _NAME_TOKEN.fullmatch(token, timeout=REGEX_TIMEOUT):
+        try:
+            if not _NAME_TOKEN.fullmatch(token, timeout=REGEX_TIMEOUT):
+                return False
+        except TimeoutError:
             return False
         capitalised += 1
     # One capitalised word ("Monday", "Reuters") is too weak a signal for a person.

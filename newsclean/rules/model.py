@@ -24,7 +24,7 @@ Fields = tuple[tuple[str, str], ...]
 # from its end, at the end (each costs the length of its run, not of the line).
 _LEADING_PUNCTUATION = regex.compile(r"[\W_]+")
 _TRAILING_PUNCTUATION = regex.compile(r"(?r)[\W_]+")
-_SPACES = regex.compile(r"\s+")
+
 # Glued phrases: the most words a line may hold.
 MAX_GLUED_WORDS = 16
 # The longest line looked at for glued phrases ("Share this: Facebook Twitter Email").
@@ -71,21 +71,22 @@ def phrase_key(text: str) -> str:
     # Printable text has no whitespace but the plain space (Python counts the others as
     # separators or controls), so it only needs collapsing where two spaces meet.
     if not text.isprintable() or "  " in text:
-        text = _SPACES.sub(" ", text, timeout=REGEX_TIMEOUT)
+        text = " ".join(text.split())
     return text.casefold()
 
 
 def _strip_punctuation(text: str) -> str:
-    """``text`` without the runs of ``[\\W_]`` at its start and end.
+    """``text`` without the runs of ``[\\W_]`` at its start and end (character classes,
+    searched from each end: linear by construction, so no timeout is needed).
 
     >>> _strip_punctuation("  ▶ Lesen Sie auch: ")
     'Lesen Sie auch'
     """
-    leading = _LEADING_PUNCTUATION.match(text, timeout=REGEX_TIMEOUT)
+    leading = _LEADING_PUNCTUATION.match(text)
     start = leading.end() if leading else 0
     if start == len(text):
         return ""
-    trailing = _TRAILING_PUNCTUATION.match(text, start, timeout=REGEX_TIMEOUT)
+    trailing = _TRAILING_PUNCTUATION.match(text, start)
     return text[start : trailing.start() if trailing else len(text)]
 
 
@@ -174,6 +175,9 @@ class StepRules:
     longest_phrase: int = field(init=False, compare=False, repr=False)
     # Line-rule phrases (which may be glued on one line): their most words, by first word.
     _glue_by_first_word: dict[str, int] = field(init=False, compare=False, repr=False)
+    # Every word of the line-rule phrases, edge punctuation trimmed: a line of glued
+    # phrases holds no other word.
+    _glue_words: frozenset[str] = field(init=False, compare=False, repr=False)
     # Pattern rules that cut whole lines, in priority order.
     line_rules: tuple[Rule, ...] = field(init=False, compare=False, repr=False)
     # Prefix rules, then suffix rules (each in priority order): what edge matching tries.
@@ -183,12 +187,15 @@ class StepRules:
         longest = max((len(key) for key in self.phrase_index), default=0)
         object.__setattr__(self, "longest_phrase", longest)
         by_first_word: dict[str, int] = {}
+        glue_words: set[str] = set()
         for key, rule in self.phrase_index.items():
             if rule.scope is Scope.LINE:
                 words = key.split(" ")
                 first = words[0].strip(EDGE_CHARS)
                 by_first_word[first] = max(by_first_word.get(first, 0), len(words))
+                glue_words.update(word.strip(EDGE_CHARS) for word in words)
         object.__setattr__(self, "_glue_by_first_word", by_first_word)
+        object.__setattr__(self, "_glue_words", frozenset(glue_words))
         line_rules = tuple(
             rule for rule in self.rules if rule.scope is Scope.LINE and rule.pattern is not None
         )
@@ -209,6 +216,12 @@ class StepRules:
         words = key.split(" ")
         if not 2 <= len(words) <= MAX_GLUED_WORDS or not self._most_words_from(words[0]):
             return None
+        vocabulary = self._glue_words
+        for word in words:
+            # Every word of glued phrases is a word of a phrase, or a separator ("·", "|").
+            bare = word.strip(EDGE_CHARS)
+            if bare and bare not in vocabulary:
+                return None
         # first_piece[i]: the words before i split into phrases, the first being this rule's.
         first_piece: dict[int, Rule] = {}
         for start in range(len(words)):

@@ -33,7 +33,10 @@ def is_title_fragment_run(text: str) -> bool:
     body = text.strip(_QUOTES_AND_SPACES)
     if not body.endswith(tuple(FRAGMENT_ENDS)) or any(ch.isdigit() for ch in text):
         return False
-    fragments = [f for f in _FRAGMENT_END.split(body, timeout=REGEX_TIMEOUT) if f]
+    try:
+        fragments = [f for f in _FRAGMENT_END.split(body, timeout=REGEX_TIMEOUT) if f]
+    except TimeoutError:
+        return False
     if len(fragments) < MIN_FRAGMENTS:
         return False
     sizes = [len(fragment.split()) for fragment in fragments]
@@ -47,7 +50,7 @@ def _may_be_fragment_run(text: str) -> bool:
     colon, and a full stop or exclamation mark after each fragment."""
     if "," in text or ";" in text or ":" in text:
         return False
-    return sum(text.count(mark) for mark in FRAGMENT_ENDS) >= MIN_FRAGMENTS
+    return sum(map(text.count, FRAGMENT_ENDS)) >= MIN_FRAGMENTS
 
 
 class AuthorBlurbStep(RuleStep):
@@ -59,10 +62,11 @@ class AuthorBlurbStep(RuleStep):
     def propose(self, view: View) -> list[Verdict]:
         found = super().propose(view)
         judged = {verdict.line for verdict in found}
-        for index in view.kept():
+        touched = view.touched
+        for index, line in view.kept_lines():
             if index in judged:
                 continue
-            if not view.touched(index) and not _may_be_fragment_run(view.original(index)):
+            if not touched(index) and not _may_be_fragment_run(line.text):
                 continue
             if view.span(index) is not None and is_title_fragment_run(view.text(index)):
                 found.append(view.whole(index, Kind.AUTHOR_BLURB, FRAGMENT_RULE))

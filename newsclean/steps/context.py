@@ -44,7 +44,7 @@ class ContextStep:
     name = "context"
 
     def propose(self, view: View) -> Sequence[Verdict]:
-        kinds = [view.kind(index) for index in range(len(view))]
+        kinds = view.kinds()
         found: list[Verdict] = []
         found.extend(_beside_prompts_and_between_chrome(view, kinds))
         found.extend(_tail_after_credit(view, kinds))
@@ -58,14 +58,16 @@ def _beside_prompts_and_between_chrome(view: View, kinds: list[Kind | None]) -> 
     found: list[Proposal] = []
     # The prompt a run of button labels follows (its kind and line), carried down the run.
     prompt: tuple[Kind, int] | None = None
+    touched = view.touched
+    original_line = view.original_line
     for position, kind in enumerate(kinds):
         if kind is not None:
             prompt = (kind, position) if kind in _PROMPT_KINDS else None
             continue
-        if view.touched(position):
+        if touched(position):
             prompt = None
             continue
-        line = view.original_line(position)
+        line = original_line(position)
         if prompt is not None and line.short_label(_BUTTON_MAX_WORDS, _BUTTON_MAX_CHARS):
             found.append(view.whole(position, prompt[0], BESIDE_PROMPT_RULE, trigger=prompt[1]))
             continue

@@ -94,7 +94,7 @@ def _glued_teasers(kept: list[int], lines: list[Line]) -> list[list[int]]:
         if (
             len(text) <= LONG_TEASER_MAX_CHARS
             and _has_capitals_before_colon(text)
-            and _INNER_DATELINE.search(text, timeout=REGEX_TIMEOUT) is not None
+            and _has_inner_dateline(text)
         ):
             run.append(index)
             continue
@@ -102,6 +102,13 @@ def _glued_teasers(kept: list[int], lines: list[Line]) -> list[list[int]]:
             found.append(run)
         run = []
     return found
+
+
+def _has_inner_dateline(text: str) -> bool:
+    try:
+        return _INNER_DATELINE.search(text, timeout=REGEX_TIMEOUT) is not None
+    except TimeoutError:
+        return False
 
 
 def _has_capitals_before_colon(text: str) -> bool:
