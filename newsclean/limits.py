@@ -5,6 +5,11 @@ from __future__ import annotations
 # Seconds one rule may spend on one line window before it is skipped and reported.
 REGEX_TIMEOUT = 0.25
 
+# Seconds the rules of user packs may spend on one document, all together; once spent,
+# they are skipped for the rest of it and a warning says so (shipped rules are not
+# budgeted: their patterns are linear, and the cost probe cannot prove a user's are).
+USER_RULE_SECONDS = 1.0
+
 # A whole-text pass (normalization, splitting) is linear; its timeout grows with the text
 # so that only a pathological stall, never an honest large input, can trip it.
 _WHOLE_TEXT_SECONDS_PER_MB = 2.0

@@ -9,10 +9,11 @@ memoised the same way, by rule and text.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any, Final
 
-from newsclean.limits import DEFAULT_LINE_RULE_CHARS
+from newsclean.limits import DEFAULT_LINE_RULE_CHARS, USER_RULE_SECONDS
 from newsclean.rules.derive import fold
 from newsclean.rules.model import GLUED_LINE_CHARS, Rule, RuleMatch, RuleSet, phrase_key
 from newsclean.shape import measure
@@ -189,7 +190,7 @@ class LineTable:
     """One :class:`Line` per distinct text for one ``clean()`` call (every pass of it),
     taken from the pipeline's :class:`LineCache`; rule matches memoised per call."""
 
-    __slots__ = ("_cache", "_lines", "_matches", "timeouts")
+    __slots__ = ("_cache", "_lines", "_matches", "budget_skips", "spent", "timeouts")
 
     def __init__(self, cache: LineCache | None = None) -> None:
         self._cache = cache if cache is not None else LineCache(0)
@@ -197,6 +198,9 @@ class LineTable:
         self._matches: dict[tuple[int, str], RuleMatch | str | None] = {}
         # Rule id and text of every match that hit the regex timeout, in order.
         self.timeouts: dict[tuple[str, str], None] = {}
+        # Seconds user rules spent on this document, and the matches skipped once spent.
+        self.spent = 0.0
+        self.budget_skips = 0
 
     def line(self, text: str) -> Line:
         """The line of ``text``, measured once."""
@@ -218,10 +222,16 @@ class LineTable:
         key = (id(rule), text)
         found = self._matches.get(key, _UNSET)
         if found is _UNSET:
+            if rule.budgeted and self.spent >= USER_RULE_SECONDS:
+                self.budget_skips += 1
+                return None
+            started = time.perf_counter() if rule.budgeted else 0.0
             try:
                 found = rule.match(text)
             except TimeoutError:
                 found = TIMED_OUT
                 self.timeouts[(rule.id, text)] = None
+            if rule.budgeted:
+                self.spent += time.perf_counter() - started
             self._matches[key] = found
         return None if found is TIMED_OUT else found  # type: ignore[return-value]

@@ -1,17 +1,23 @@
-"""An ordered map over worker processes that streams with bounded memory.
+"""An ordered map over worker processes that streams with bounded memory and survives
+workers that die.
 
 ``concurrent.futures`` and ``multiprocessing.Pool.imap`` read their whole input ahead of
 the workers; here at most ``workers * _CHUNKS_PER_WORKER`` chunks are in flight, so a
-generator over a 1 GB file is consumed no faster than it is cleaned.
+generator over a 1 GB file is consumed no faster than it is cleaned. A worker that dies
+(killed, out of memory) costs only the items it held: they are retried one by one in a
+fresh pool, and an item that kills a worker again is handed to ``on_lost``; every input
+item gives exactly one result.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, TimeoutError
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -22,6 +28,10 @@ _CHUNKS_PER_WORKER = 3
 # Spawned workers start from a clean interpreter on every platform: no state inherited by
 # fork (locks held by other threads, seeded globals), so results cannot depend on it.
 _START_METHOD = "spawn"
+# How often a wait for a worker's result looks at ``should_stop``.
+_POLL_SECONDS = 0.1
+# Pools a run may lose to dying workers before the rest of its items are given up.
+MAX_BROKEN_POOLS = 16
 
 _worker_function: Callable[[Any], Any] | None = None
 
@@ -39,9 +49,10 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def _start_worker(function: Callable[[Any], Any], warm_up: Callable[[], None] | None) -> None:
     global _worker_function
-    # The parent decides what an interrupt means (stop, keep complete output); a worker
-    # that died of it would only turn a clean stop into a broken pool.
+    # The parent decides what an interrupt or a termination means (stop, keep complete
+    # output, end the workers); a worker that died of one would only break the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_function = function
     if warm_up is not None:
         warm_up()
@@ -52,6 +63,10 @@ def _run_chunk(chunk: list[Any]) -> list[Any]:
     return [_worker_function(item) for item in chunk]
 
 
+def _never() -> bool:
+    return False
+
+
 def ordered_map(
     function: Callable[[T], R],
     items: Iterable[T],
@@ -59,12 +74,16 @@ def ordered_map(
     workers: int = 1,
     chunksize: int = 64,
     warm_up: Callable[[], None] | None = None,
+    on_lost: Callable[[T, str], R] | None = None,
+    should_stop: Callable[[], bool] = _never,
 ) -> Iterator[R]:
     """Apply a picklable ``function`` to ``items`` in ``workers`` processes, in input order.
 
     With ``workers == 1`` everything runs in the calling process and no pool is started.
     ``warm_up`` runs once in each worker before its first item (load models, profiles).
-    Closing the iterator early cancels the work not yet started.
+    ``on_lost(item, reason)`` gives the result of an item whose worker died twice (without
+    it, the pool's error is raised). When ``should_stop()`` turns true, or the iterator is
+    closed, the work not yet done is dropped and the workers are ended at once.
 
     >>> list(ordered_map(abs, [-2, 1, -3], workers=1))
     [2, 1, 3]
@@ -75,32 +94,124 @@ def ordered_map(
         raise ValueError(f"chunksize must be a positive integer, got {chunksize!r}")
     if workers == 1:
         return (function(item) for item in items)
-    return _pooled(function, items, workers, chunksize, warm_up)
+    return _Pooled(function, workers, warm_up, on_lost, should_stop).run(items, chunksize)
 
 
-def _pooled(
-    function: Callable[[T], R],
-    items: Iterable[T],
-    workers: int,
-    chunksize: int,
-    warm_up: Callable[[], None] | None,
-) -> Iterator[R]:
-    executor = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context(_START_METHOD),
-        initializer=_start_worker,
-        initargs=(function, warm_up),
-    )
-    pending: deque[Future[list[R]]] = deque()
-    limit = workers * _CHUNKS_PER_WORKER
-    try:
-        for chunk in chunked(items, chunksize):
-            pending.append(executor.submit(_run_chunk, chunk))
-            while len(pending) >= limit:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        for future in pending:
+class _Pooled:
+    """The pooled run: submits chunks, yields their results in order, replaces a pool whose
+    worker died, and ends every worker it started."""
+
+    def __init__(
+        self,
+        function: Callable[[Any], Any],
+        workers: int,
+        warm_up: Callable[[], None] | None,
+        on_lost: Callable[[Any, str], Any] | None,
+        should_stop: Callable[[], bool],
+    ) -> None:
+        self.function = function
+        self.workers = workers
+        self.warm_up = warm_up
+        self.on_lost = on_lost
+        self.should_stop = should_stop
+        self.broken = 0
+        self.executor = self._new_executor()
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context(_START_METHOD),
+            initializer=_start_worker,
+            initargs=(self.function, self.warm_up),
+        )
+
+    def run(self, items: Iterable[Any], chunksize: int) -> Iterator[Any]:
+        pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
+        limit = self.workers * _CHUNKS_PER_WORKER
+        try:
+            for chunk in chunked(items, chunksize):
+                pending.append((chunk, self.executor.submit(_run_chunk, chunk)))
+                while len(pending) >= limit:
+                    yield from self._next(pending)
+                    if self.should_stop():
+                        return
+            while pending:
+                yield from self._next(pending)
+                if self.should_stop():
+                    return
+        finally:
+            self._end(pending)
+
+    def _next(self, pending: deque[tuple[list[Any], Future[list[Any]]]]) -> Iterator[Any]:
+        future = pending[0][1]
+        while True:
+            try:
+                results = future.result(timeout=_POLL_SECONDS)
+                break
+            except TimeoutError:
+                if self.should_stop():
+                    return
+            except BrokenProcessPool as exc:
+                yield from self._recover(pending, str(exc) or "a worker process died")
+                return
+        pending.popleft()
+        yield from results
+
+    def _recover(
+        self, pending: deque[tuple[list[Any], Future[list[Any]]]], reason: str
+    ) -> Iterator[Any]:
+        """A worker died: every chunk in flight is lost with the pool. Retry their items
+        one by one in a fresh pool; an item whose worker dies again is lost for good."""
+        self.broken += 1
+        lost = [item for chunk, _ in pending for item in chunk]
+        pending.clear()
+        self._terminate()
+        self.executor = self._new_executor()
+        for item in lost:
+            yield from self._retry(item, reason)
+
+    def _retry(self, item: Any, reason: str) -> Iterator[Any]:
+        if self.broken > MAX_BROKEN_POOLS:
+            yield self._lost(item, f"not cleaned: worker processes died {self.broken} times")
+            return
+        future = self.executor.submit(_run_chunk, [item])
+        while True:
+            try:
+                yield from future.result(timeout=_POLL_SECONDS)
+                return
+            except TimeoutError:
+                if self.should_stop():
+                    return
+            except BrokenProcessPool:
+                self.broken += 1
+                self._terminate()
+                self.executor = self._new_executor()
+                yield self._lost(item, f"the worker process cleaning it died ({reason})")
+                return
+
+    def _lost(self, item: Any, reason: str) -> Any:
+        if self.on_lost is None:
+            raise BrokenProcessPool(reason)
+        return self.on_lost(item, reason)
+
+    def _end(self, pending: deque[tuple[list[Any], Future[list[Any]]]]) -> None:
+        for _, future in pending:
             future.cancel()
-        executor.shutdown(wait=True, cancel_futures=True)
+        if pending:
+            self._terminate()
+        else:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _terminate(self) -> None:
+        """End the pool's workers now, without waiting for the chunks they hold."""
+        processes = list(getattr(self.executor, "_processes", {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        deadline = time.monotonic() + 5
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(1)

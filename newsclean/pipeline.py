@@ -19,14 +19,14 @@ from newsclean.errors import ConfigError, UnknownStepError
 from newsclean.extract.metadata import build_metadata
 from newsclean.lang import Detected, detect, language_sample, warm_up
 from newsclean.ledger import Ledger, PassLine, SourceVerdict
-from newsclean.limits import REGEX_TIMEOUT
+from newsclean.limits import REGEX_TIMEOUT, USER_RULE_SECONDS
 from newsclean.lines import LineCache, LineTable
 from newsclean.model import CleanResult, Removal
 from newsclean.modes import Mode
 from newsclean.normalize import normalize
 from newsclean.parallel import ordered_map
 from newsclean.rules.loader import rules_for
-from newsclean.rules.user import UserPack, load_user_pack
+from newsclean.rules.user import UserPack, check_unique_ids, load_user_pack
 from newsclean.steps.base import Step
 from newsclean.steps.registry import Settings, build_steps
 from newsclean.view import View
@@ -86,6 +86,7 @@ class Pipeline:
         self._rule_packs: tuple[UserPack, ...] = tuple(
             pack if isinstance(pack, UserPack) else load_user_pack(pack) for pack in rule_packs
         )
+        check_unique_ids(self._rule_packs)
         # Facts about line texts, kept across the documents this pipeline cleans.
         self._cache = LineCache()
 
@@ -184,6 +185,11 @@ class Pipeline:
             warnings.append(
                 f"still cutting after {MAX_PASSES} passes; the output may not be stable "
                 "(cleaning it again can remove more)"
+            )
+        if table.budget_skips:
+            warnings.append(
+                f"user rules spent their {USER_RULE_SECONDS:g} s budget on this document; "
+                f"{table.budget_skips} of their matches were skipped"
             )
         for rule_id, line_text in table.timeouts:
             warnings.append(

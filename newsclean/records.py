@@ -12,6 +12,8 @@ import base64
 import gzip
 import io
 import json
+import math
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -24,6 +26,16 @@ from newsclean.pipeline import Pipeline
 
 STDIN = "-"
 _BOM = b"\xef\xbb\xbf"
+# A record (a JSONL line, or a .txt document) larger than this is an error record, never a
+# crash: cleaning needs several times a text's size in memory. ``--max-record-bytes``.
+MAX_RECORD_BYTES = 64_000_000
+# JSON nested deeper than this is refused the same way whatever the process (the parser's
+# own limit depends on the stack it runs on, so it differed between worker counts).
+MAX_JSON_DEPTH = 200
+# What a raw line of an error record keeps, at most (the rest is summarised).
+MAX_RAW_KEPT = 1_000_000
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[^\[\]{}]+")
 
 
 class InputFormat(StrEnum):
@@ -43,6 +55,8 @@ class RawRecord:
     data: bytes
     jsonl: bool
     read_error: str | None = None
+    # The record's size when it was too large to keep (``data`` is then empty).
+    size: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +97,15 @@ def _open_binary(path: str, stdin: BinaryIO) -> BinaryIO:
     return open(path, "rb")
 
 
-def read_records(path: str, requested: InputFormat, stdin: BinaryIO) -> Iterator[RawRecord]:
+def read_records(
+    path: str,
+    requested: InputFormat,
+    stdin: BinaryIO,
+    max_bytes: int = MAX_RECORD_BYTES,
+) -> Iterator[RawRecord]:
     """The records of one input, lazily. A file that cannot be read (missing, truncated
-    gzip) yields a record carrying the error instead of raising, after any complete records.
-    """
+    gzip) yields a record carrying the error instead of raising, after any complete records;
+    a record over ``max_bytes`` is read past and yields one carrying that error."""
     try:
         stream = _open_binary(path, stdin)
     except OSError as exc:
@@ -97,9 +116,9 @@ def read_records(path: str, requested: InputFormat, stdin: BinaryIO) -> Iterator
         head: bytes = peek(64) if peek is not None else b""
         fmt = input_format(path, requested, head[:64])
         if fmt is InputFormat.TXT:
-            yield from _text_document(path, stream)
+            yield from _text_document(path, stream, max_bytes)
         else:
-            yield from _jsonl_records(path, stream)
+            yield from _jsonl_records(path, stream, max_bytes)
     except (OSError, EOFError, zlib.error) as exc:
         yield RawRecord(path, 0, b"", False, f"cannot read input: {exc}")
     finally:
@@ -107,20 +126,50 @@ def read_records(path: str, requested: InputFormat, stdin: BinaryIO) -> Iterator
             stream.close()
 
 
-def _text_document(path: str, stream: BinaryIO) -> Iterator[RawRecord]:
+def _too_large(path: str, line: int, size: int, jsonl: bool, max_bytes: int) -> RawRecord:
+    return RawRecord(
+        path,
+        line,
+        b"",
+        jsonl,
+        f"record larger than {max_bytes:,} bytes (--max-record-bytes); not cleaned",
+        size,
+    )
+
+
+def _text_document(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawRecord]:
     try:
-        data = stream.read()
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            size = len(data) + _skip(stream)
+            yield _too_large(path, 1, size, False, max_bytes)
+            return
     except (OSError, EOFError, zlib.error) as exc:
         yield RawRecord(path, 1, b"", False, f"cannot read input: {exc}")
         return
     yield RawRecord(path, 1, data.removeprefix(_BOM), False)
 
 
-def _jsonl_records(path: str, stream: BinaryIO) -> Iterator[RawRecord]:
+def _skip(stream: BinaryIO, until_newline: bool = False) -> int:
+    """Read past the rest of a record without keeping it; the bytes read."""
+    skipped = 0
+    while True:
+        piece = stream.readline(1 << 20) if until_newline else stream.read(1 << 20)
+        skipped += len(piece)
+        if not piece or (until_newline and piece.endswith(b"\n")):
+            return skipped
+
+
+def _jsonl_records(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawRecord]:
     number = 0
     while True:
         try:
-            raw = stream.readline()
+            raw = stream.readline(max_bytes + 1)
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                number += 1
+                size = len(raw) + _skip(stream, until_newline=True)
+                yield _too_large(path, number, size, True, max_bytes)
+                continue
         except (OSError, EOFError, zlib.error) as exc:
             problem = "input ends early (truncated gzip?)" if isinstance(exc, EOFError) else exc
             yield RawRecord(path, number + 1, b"", True, f"cannot read line: {problem}")
@@ -148,9 +197,26 @@ class RecordCleaner:
     output_field: str = "text"
     with_removed: bool = False
     indent: int | None = None
+    # The field of the newsclean object, and the field that marks a failed record.
+    metadata_field: str = "newsclean"
+    error_field: str = "error"
+
+    def __post_init__(self) -> None:
+        names = {
+            "the output field": self.output_field,
+            "the metadata field": self.metadata_field,
+            "the error field": self.error_field,
+        }
+        if len(set(names.values())) < len(names):
+            described = ", ".join(f"{what} {name!r}" for what, name in names.items())
+            raise ValueError(f"output, metadata and error fields must differ: {described}")
+
+    def lost(self, record: RawRecord, reason: str) -> Outcome:
+        """The output line of a record that could not be cleaned at all (its worker died)."""
+        return Outcome(self._error_line(record, {}, reason), False, len(record.data))
 
     def __call__(self, record: RawRecord) -> Outcome:
-        size = len(record.data)
+        size = len(record.data) or record.size
         fields: dict[str, Any] = {} if record.jsonl else {"file": record.source}
         try:
             if record.read_error is not None:
@@ -158,6 +224,7 @@ class RecordCleaner:
             text = self._decode(record)
             if record.jsonl:
                 fields = self._parse(text)
+                self._check_collisions(fields)
                 text = self._text_field(fields)
             result = self.pipeline.clean(text, lang=self.lang)
         except RecordError as exc:
@@ -166,7 +233,7 @@ class RecordCleaner:
             problem = f"internal error: {type(exc).__name__}: {exc}"
             return Outcome(self._error_line(record, fields, problem), False, size)
         fields[self.output_field] = result.text
-        fields["newsclean"] = self._info(result)
+        fields[self.metadata_field] = self._info(result)
         kinds = Counter(removal.kind.value for removal in result.removed)
         return Outcome(self._dump(fields), True, size, dict(kinds))
 
@@ -181,15 +248,30 @@ class RecordCleaner:
 
     @staticmethod
     def _parse(text: str) -> dict[str, Any]:
+        """The record's object, from strict JSON: no NaN or Infinity (nor numbers too large
+        for a float), integers of at most 4,300 digits, at most ``MAX_JSON_DEPTH`` levels."""
+        if _depth(text) > MAX_JSON_DEPTH:
+            raise RecordError(f"invalid JSON: nested more than {MAX_JSON_DEPTH} levels deep")
         try:
-            value = json.loads(text)
+            value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
         except json.JSONDecodeError as exc:
             raise RecordError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
         except RecursionError:
             raise RecordError("invalid JSON: nested too deeply") from None
+        except ValueError as exc:  # an integer past Python's digit limit, a non-finite number
+            raise RecordError(f"not strict JSON: {exc}") from None
         if not isinstance(value, dict):
             raise RecordError(f"a JSON object is needed, got {type(value).__name__}")
         return value
+
+    def _check_collisions(self, fields: dict[str, Any]) -> None:
+        written = ((self.metadata_field, "--metadata-field"), (self.error_field, "--error-field"))
+        for name, option in written:
+            if name in fields:
+                raise RecordError(
+                    f"the record already has a field {name!r}, which newsclean writes; "
+                    f"choose another name with {option}"
+                )
 
     def _text_field(self, fields: dict[str, Any]) -> str:
         if self.text_field not in fields:
@@ -209,22 +291,55 @@ class RecordCleaner:
 
     def _error_line(self, record: RawRecord, fields: dict[str, Any], problem: str) -> str:
         error: dict[str, Any] = {"input": record.source, "line": record.line, "message": problem}
-        if record.jsonl and not fields and record.data:
-            # Unparsed: keep the raw line so nothing of the input is lost.
+        if record.size:
+            error["bytes"] = record.size
+        collides = self.error_field in fields or self.metadata_field in fields
+        if record.jsonl and (not fields or collides) and record.data:
+            # Unparsed, or holding a field newsclean writes: keep the raw line instead, so
+            # nothing of the input is lost or overwritten.
+            fields = {}
             try:
                 error["raw"] = record.data.decode("utf-8").rstrip("\r\n")
             except UnicodeDecodeError:
                 error["raw_base64"] = base64.b64encode(record.data).decode("ascii")
-        return self._dump({**fields, "error": error})
+        return self._dump({**fields, self.error_field: error})
 
     def _dump(self, value: dict[str, Any]) -> str:
-        line = json.dumps(value, ensure_ascii=False, indent=self.indent)
+        line = json.dumps(value, ensure_ascii=False, indent=self.indent, allow_nan=False)
         try:
             line.encode("utf-8")
         except UnicodeEncodeError:
             # A lone surrogate from a "\ud800" escape in another field: keep it escaped.
-            line = json.dumps(value, ensure_ascii=True, indent=self.indent)
+            line = json.dumps(value, ensure_ascii=True, indent=self.indent, allow_nan=False)
         return line
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"the number {text[:40]} is too large for a float")
+    return value
+
+
+def _depth(text: str) -> int:
+    """How deeply ``text``'s JSON nests (brackets inside strings ignored), or 0 when it
+    holds too few brackets to nest deeper than ``MAX_JSON_DEPTH`` (the common case, found
+    without reading the structure).
+
+    >>> _depth('{"a": "' + "[" * 300 + '"}'), _depth("[" * 300 + "]" * 300)
+    (1, 300)
+    """
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return 0
+    deepest = depth = 0
+    for bracket in _BRACKETS.sub("", _STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _json_type(value: object) -> str:

@@ -171,6 +171,16 @@ def test_progress_bar_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert capsys.readouterr().err == ""
 
 
+def wait_for_output(folder: Path, name: str, size: int) -> None:
+    """Until the output being written (under a temporary name) holds ``size`` bytes."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        written = [path for path in folder.glob(f".{name}.*") if path.stat().st_size >= size]
+        if written or (folder / name).exists():
+            return
+        time.sleep(0.05)
+
+
 def test_sigint_leaves_complete_lines(tmp_path: Path) -> None:
     text = (SAMPLES / "reuters_fr_putin_macron.txt").read_text(encoding="utf-8")
     source = write_jsonl(tmp_path / "in.jsonl", [{"n": i, "text": text} for i in range(5000)])
@@ -180,9 +190,7 @@ def test_sigint_leaves_complete_lines(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 60
-    while (not target.exists() or target.stat().st_size < 20_000) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_for_output(tmp_path, "out.jsonl", 20_000)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
 
 from newsclean import Pipeline
+from newsclean.parallel import ordered_map
 
 from .conftest import SAMPLES
 
@@ -47,3 +49,25 @@ def test_pipe_checks_its_arguments() -> None:
         pipeline.pipe(["x"], chunksize=0)
     with pytest.raises(TypeError, match="str"):
         list(pipeline.pipe([b"bytes"]))  # type: ignore[list-item]
+
+
+def _die_on_three(item: int) -> int:
+    if item == 3:
+        os._exit(1)  # the worker process dies, as if killed
+    return item * 10
+
+
+def test_pipe_pool_survives_a_worker_that_dies() -> None:
+    results = list(
+        ordered_map(
+            _die_on_three,
+            range(8),
+            workers=2,
+            chunksize=2,
+            on_lost=lambda item, reason: f"lost {item}: {reason}",
+        )
+    )
+    assert results[:3] == [0, 10, 20]
+    assert isinstance(results[3], str)
+    assert results[3].startswith("lost 3: the worker process")
+    assert results[4:] == [40, 50, 60, 70]

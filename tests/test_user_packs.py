@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,76 @@ def test_user_pack_literals_in_capitals_or_single_characters_still_gate_their_ru
     assert pipeline.clean(ARTICLE, lang="en").text == CLEANED
     tilde = ARTICLE.replace("Zorp widget:", "~~:")
     assert pipeline.clean(tilde, lang="en").text == CLEANED
+
+
+GOOD_RULE = (
+    'id = "xx.promo.zorp"\nnote = "n"\npattern = "zorp .{1,20}"\n'
+    'examples = ["zorp here"]\ncounter_examples = ["nothing"]\n'
+)
+
+
+def pack_text(rule: str = GOOD_RULE, language: str = "xx") -> str:
+    return f'language = "{language}"\ndescription = "d"\n[[rules]]\n{rule}'
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_user_packs_must_be_regular_files(tmp_path: Path) -> None:
+    fifo = tmp_path / "pack.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(RulePackError, match="regular file"):
+        Pipeline.default(rule_packs=[fifo])  # refused without blocking on the FIFO
+    if Path("/dev/zero").exists():
+        with pytest.raises(RulePackError, match="regular file"):
+            Pipeline.default(rule_packs=["/dev/zero"])
+    with pytest.raises(RulePackError, match="regular file"):
+        Pipeline.default(rule_packs=[tmp_path])
+
+
+def test_user_packs_larger_than_the_limit_are_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_PACK_BYTES + 1)
+    with pytest.raises(RulePackError, match="larger than"):
+        Pipeline.default(rule_packs=[path])
+
+
+def test_user_packs_deep_nesting_and_odd_ids_name_the_file(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text('language = "xx"\nx = ' + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(RulePackError, match=str(deep)):
+        Pipeline.default(rule_packs=[deep])
+    odd = write(
+        tmp_path, pack_text(GOOD_RULE.replace("xx.promo.zorp", "xx.promo.\\u001b]0;x\\u0007"))
+    )
+    with pytest.raises(RulePackError, match="must look like") as info:
+        Pipeline.default(rule_packs=[odd])
+    assert "\x1b" not in str(info.value)
+
+
+def test_user_packs_may_not_share_a_rule_id(tmp_path: Path) -> None:
+    first = tmp_path / "a.toml"
+    second = tmp_path / "b.toml"
+    first.write_text(pack_text(), encoding="utf-8")
+    second.write_text(pack_text(), encoding="utf-8")
+    with pytest.raises(RulePackError, match="already used by"):
+        Pipeline.default(rule_packs=[first, second])
+
+
+def test_user_packs_requires_is_bounded(tmp_path: Path) -> None:
+    literals = ", ".join(f'"zorp{n}"' for n in range(600))
+    path = write(tmp_path, pack_text(GOOD_RULE + f"requires = [{literals}]\n"))
+    with pytest.raises(RulePackError, match="at most 500 literals"):
+        Pipeline.default(rule_packs=[path])
+
+
+def test_user_rules_share_a_time_budget_per_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, pack_text(language="universal").replace("xx.promo", "universal.promo"))
+    pipeline = Pipeline.default(rule_packs=[path])
+    text = "zorp here\nThe council approved the new budget on Monday after a long debate."
+    assert [r.rule for r in pipeline.clean(text, lang="en").removed] == ["universal.promo.zorp"]
+    monkeypatch.setattr("newsclean.lines.USER_RULE_SECONDS", 0.0)
+    result = Pipeline.default(rule_packs=[path]).clean(text, lang="en")
+    assert "universal.promo.zorp" not in {r.rule for r in result.removed}
+    assert any("budget" in warning for warning in result.warnings)

@@ -52,6 +52,7 @@ _MAX_PATTERN_CHARS = 4000
 _MAX_PHRASES = 5000
 _MAX_RULE_CHARS = 5000
 _MAX_LITERALS = 500
+_MAX_LITERAL_CHARS = 200
 _PACK_KEYS = frozenset({"language", "description", "lists", "names", "rules"})
 _RULE_KEYS = frozenset(
     {
@@ -73,6 +74,14 @@ _RULE_KEYS = frozenset(
 # Names a list may not take: they are arguments of ``regex.compile``.
 _RESERVED_LIST_NAMES = frozenset({"pattern", "flags", "ignore_unused", "cache_pattern"})
 _LIST_NAME = regex.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+_RULE_NAME = regex.compile(r"[A-Za-z0-9_\-]{1,80}")
+
+
+def _shown(text: str) -> str:
+    """``text`` quoted for a message, control characters escaped, at most 80 characters."""
+    return repr(text[:80] + ("…" if len(text) > 80 else ""))
+
+
 _NAME_KEYS = frozenset({"separators", "particles", "not_persons", "place_prepositions", "examples"})
 
 
@@ -152,8 +161,17 @@ def _compile_rule(
     if unknown:
         raise _fail(origin, rule_id, f"unknown keys {sorted(unknown)}")
     parts = rule_id.split(".")
-    if len(parts) != 3 or parts[0] != language or not all(parts):
-        raise _fail(origin, rule_id, f"id must look like '{language}.<step>.<name>'")
+    if (
+        len(parts) != 3
+        or parts[0] != language
+        or not _RULE_NAME.fullmatch(parts[2], timeout=REGEX_TIMEOUT)
+    ):
+        raise _fail(
+            origin,
+            None,
+            f"rule id {_shown(rule_id)} must look like '{language}.<step>.<name>', the name "
+            "of letters, digits, '_' and '-'",
+        )
     family = _family(origin, rule_id, parts[1])
     kind = _choice(
         raw.get("kind", family.default_kind.value), family.rule_kinds, "kind", origin, rule_id
@@ -287,6 +305,13 @@ def _requires(
         )
         if not given or not all(item.strip("^") for item in given):
             raise _fail(origin, rule_id, "requires must be a non-empty list of non-empty strings")
+        if len(given) > _MAX_LITERALS or max(map(len, given)) > _MAX_LITERAL_CHARS:
+            raise _fail(
+                origin,
+                rule_id,
+                f"requires may hold at most {_MAX_LITERALS} literals of at most "
+                f"{_MAX_LITERAL_CHARS} characters",
+            )
         anywhere = tuple(item for item in given if not item.startswith(START))
         at_start = tuple(item[len(START) :] for item in given if item.startswith(START))
         if not implied(source, pattern_lists, anywhere, at_start, anchored=anchored):

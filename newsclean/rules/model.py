@@ -125,6 +125,8 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     origin: str = ""
     note: str = ""
+    # A user pack's rule: its matches share the document's time budget.
+    budgeted: bool = False
 
     def match(self, line: str) -> RuleMatch | None:
         """Match this rule against one stripped line; ``None`` when it does not apply.

@@ -10,7 +10,10 @@ patterns which backtrack catastrophically on adversarial lines.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,10 +53,23 @@ class UserPack:
 
 
 def load_user_pack(path: str | Path) -> UserPack:
-    """Read and fully validate the pack at ``path``; raise :class:`RulePackError` if bad."""
+    """Read and fully validate the pack at ``path``; raise :class:`RulePackError` if bad.
+
+    Only a regular file of at most ``MAX_PACK_BYTES`` is read (a device, a FIFO or a
+    directory is refused before any byte is read)."""
     origin = str(path)
     try:
-        data = Path(path).read_bytes()
+        # Opened without blocking (a FIFO would wait for a writer), then checked.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise RulePackError(f"{origin}: a rule pack must be a regular file")
+            if info.st_size > MAX_PACK_BYTES:
+                raise RulePackError(f"{origin}: rule pack larger than {MAX_PACK_BYTES:,} bytes")
+            data = handle.read(MAX_PACK_BYTES + 1)
+    except IsADirectoryError:
+        raise RulePackError(f"{origin}: a rule pack must be a regular file") from None
     except OSError as exc:
         raise RulePackError(f"{origin}: cannot read rule pack: {exc.strerror or exc}") from None
     if len(data) > MAX_PACK_BYTES:
@@ -92,7 +108,22 @@ def compile_user_pack(pack: UserPack) -> RulePack:
                 f"{origin}: rule {rule.id!r}: pattern takes over {PROBE_SECONDS:g} s on "
                 f"{slow} (catastrophic backtracking: nested or overlapping quantifiers?)"
             )
-    return compiled
+    # The user's rules share a time budget per document (see limits.USER_RULE_SECONDS).
+    return dataclasses.replace(
+        compiled, rules=tuple(dataclasses.replace(rule, budgeted=True) for rule in compiled.rules)
+    )
+
+
+def check_unique_ids(packs: tuple[UserPack, ...]) -> None:
+    """Refuse two user packs in one pipeline that define the same rule id."""
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for rule in compile_user_pack(pack).rules:
+            if rule.id in seen and seen[rule.id] != pack.origin:
+                raise RulePackError(
+                    f"{pack.origin}: rule {rule.id!r}: id already used by {seen[rule.id]}"
+                )
+            seen[rule.id] = pack.origin
 
 
 def _probes(size: int) -> dict[str, str]:
