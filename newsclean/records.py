@@ -28,7 +28,7 @@ STDIN = "-"
 _BOM = b"\xef\xbb\xbf"
 # A record (a JSONL line, or a .txt document) larger than this is an error record, never a
 # crash: cleaning needs several times a text's size in memory. ``--max-record-bytes``.
-MAX_RECORD_BYTES = 64_000_000
+MAX_RECORD_BYTES = 16_000_000
 # JSON nested deeper than this is refused the same way whatever the process (the parser's
 # own limit depends on the stack it runs on, so it differed between worker counts).
 MAX_JSON_DEPTH = 200

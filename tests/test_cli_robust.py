@@ -137,6 +137,7 @@ def test_cli_a_record_over_the_size_limit_is_an_error_record(tmp_path: Path) -> 
     assert lines[1]["error"]["bytes"] == len(big) + 1
 
 
+@pytest.mark.slow
 @posix_only
 def test_cli_sigterm_with_workers_ends_them_and_leaves_complete_lines(tmp_path: Path) -> None:
     text = (SAMPLES / "reuters_fr_putin_macron.txt").read_text(encoding="utf-8")
@@ -178,6 +179,7 @@ def test_cli_sigterm_with_workers_ends_them_and_leaves_complete_lines(tmp_path: 
     ]
 
 
+@pytest.mark.slow
 @posix_only
 def test_cli_a_killed_worker_costs_error_records_not_missing_ones(tmp_path: Path) -> None:
     text = (SAMPLES / "reuters_fr_putin_macron.txt").read_text(encoding="utf-8")

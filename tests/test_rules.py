@@ -103,7 +103,7 @@ def _pack(rule: str, lists: str = "") -> str:
         ('id = "xx.paywall.a"\nphrases = []', "empty phrase list"),
         ('id = "xx.paywall.a"\npattern = "(unclosed"', "does not compile"),
         ('id = "xx.nosuchstep.a"\nphrases = ["x"]', "unknown step"),
-        ('id = "yy.paywall.a"\nphrases = ["x"]', "id must look like"),
+        ('id = "yy.paywall.a"\nphrases = ["x"]', "must look like"),
         ('id = "xx.paywall.a"\nphrases = ["x"]\npattern = "x"', "exactly one"),
         ('id = "xx.paywall.a"\nphrases = ["x"]\nkind = "nope"', "nope"),
         ('id = "xx.paywall.a"\nphrases = ["x"]\nscope = "middle"', "middle"),
