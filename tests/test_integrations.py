@@ -113,3 +113,101 @@ def test_clean_columns_on_pandas_partitions_as_in_the_spark_recipe() -> None:
     assert out["clean_text"][0] == PIPELINE.clean(TEXTS[0]).text
     assert pd.isna(out["clean_text"][1])
     assert out["newsclean_authors"].tolist()[1] == []
+
+
+def test_dask_dataframe_to_parquet_and_back(dask_client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from newsclean.integrations.dask import clean_dataframe, to_parquet
+
+    texts = TEXTS * 2
+    frame = dd.from_pandas(pd.DataFrame({"n": range(len(texts)), "text": texts}), npartitions=3)
+    target = tmp_path / "clean"
+    to_parquet(clean_dataframe(frame, "text"), str(target))
+    rows = expected_rows(texts)
+    for back in (pd.read_parquet(target), dd.read_parquet(str(target)).compute()):
+        back = back.sort_values("n")
+        assert back["text"].tolist() == [row["text"] for row in rows]
+        assert [list(v) for v in back["newsclean_authors"]] == [
+            row["newsclean_authors"] for row in rows
+        ]
+        assert back["newsclean_dateline_agency"].tolist()[:1] == [
+            rows[0]["newsclean_dateline_agency"]
+        ]
+
+
+def test_dask_bag_part_files_concatenate_into_jsonl(dask_client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import dask.bag as db
+
+    from newsclean.integrations.dask import clean_bag, to_jsonl
+
+    lines = [json.dumps({"n": i, "text": TEXTS[i % len(TEXTS)]}) for i in range(10)]
+    to_jsonl(clean_bag(db.from_sequence(lines, npartitions=3)), str(tmp_path / "*.jsonl"))
+    joined = "".join(path.read_text(encoding="utf-8") for path in sorted(tmp_path.glob("*.jsonl")))
+    assert joined.endswith("\n")
+    assert [json.loads(line)["n"] for line in joined.splitlines()] == list(range(10))
+
+
+def test_pandas_clean_frame_matches_one_at_a_time() -> None:
+    pd = pytest.importorskip("pandas")
+    from newsclean.integrations.pandas import clean_frame
+
+    texts = [*TEXTS, None]
+    frame = pd.DataFrame({"url": [f"u{i}" for i in range(len(texts))], "body": texts})
+    for workers in (1, 2):
+        out = clean_frame(frame, "body", workers=workers, output_column="clean")
+        assert out["url"].tolist() == frame["url"].tolist()
+        assert out["clean"].tolist()[:-1] == [PIPELINE.clean(t).text for t in TEXTS]
+        assert out["clean"].tolist()[-1] is None
+        assert out["newsclean_source"].tolist()[: len(TEXTS)] == [
+            PIPELINE.clean(t).metadata.source for t in TEXTS
+        ]
+    renamed = clean_frame(frame.head(1), "body", prefix="nc_")
+    assert "nc_language" in renamed.columns
+
+
+def test_datatrove_pipeline_with_two_tasks_matches_single_process(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("datatrove")
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from newsclean.integrations.datatrove import NewscleanFilter
+
+    source = tmp_path / "in"
+    source.mkdir()
+    texts = [*TEXTS, "Advertisement\nShare", "Advertisement"]
+    for part in range(2):
+        with (source / f"part{part}.jsonl").open("w", encoding="utf-8") as handle:
+            for number, text in enumerate(texts):
+                handle.write(json.dumps({"id": f"{part}-{number}", "text": text}) + "\n")
+    target = tmp_path / "out"
+    LocalPipelineExecutor(
+        [
+            JsonlReader(str(source)),
+            NewscleanFilter(min_chars=1),
+            JsonlWriter(str(target), compression=None),
+        ],
+        tasks=2,
+        workers=2,
+        logging_dir=str(tmp_path / "logs"),
+    ).run()
+    written = {}
+    for path in target.glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            written[record["id"]] = record
+    assert len(written) == 2 * len(TEXTS)  # the two documents left empty were dropped
+    for part in range(2):
+        for number, text in enumerate(TEXTS):
+            record = written[f"{part}-{number}"]
+            result = PIPELINE.clean(text)
+            assert record["text"] == result.text
+            assert record["metadata"]["newsclean"]["metadata"] == json.loads(
+                json.dumps(result.metadata.to_dict())
+            )
+    stats = json.loads((tmp_path / "logs" / "stats.json").read_text(encoding="utf-8"))
+    names = {name for step in stats for name in step.get("stats", {})}
+    assert "removed_advert" in names
+    assert any("empty after cleaning" in name for name in names)

@@ -14,7 +14,14 @@ from newsclean.model import CleanResult
 from newsclean.pipeline import Pipeline
 
 PREFIX = "newsclean_"
-STRING_COLUMNS = ("language", "dateline", "dateline_location", "dateline_date", "source")
+STRING_COLUMNS = (
+    "language",
+    "dateline",
+    "dateline_location",
+    "dateline_date",
+    "dateline_agency",
+    "source",
+)
 FLOAT_COLUMNS = ("language_confidence",)
 LIST_COLUMNS = ("authors", "editors", "photo_credits", "captions", "related")
 JSON_COLUMNS = ("removed", "warnings")  # JSON text: nested, and rarely needed as columns
@@ -37,6 +44,30 @@ def column_types() -> dict[str, str]:
     return {PREFIX + name: kind for name, kind in types.items()}
 
 
+def column_schema(output_column: str = "text") -> Any:
+    """The added columns (and the cleaned-text column) as a pyarrow schema: strings, a
+    double, and lists of strings; what ``to_parquet`` needs to write list columns.
+
+    >>> column_schema().field("newsclean_authors").type
+    ListType(list<item: string>)
+    """
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "float": pa.float64(), "list": pa.list_(pa.string())}
+    fields = [pa.field(output_column, pa.string())]
+    fields += [pa.field(name, types[kind]) for name, kind in column_types().items()]
+    return pa.schema(fields)
+
+
+def pandas_dtypes(output_column: str = "text") -> dict[str, str]:
+    """The pandas dtype of each column in a frame: ``object`` (strings and lists, with
+    ``None`` for missing), ``float64`` for the confidence."""
+    return {
+        field.name: "float64" if field.type == "double" else "object"
+        for field in column_schema(output_column)
+    }
+
+
 def result_row(result: CleanResult, with_removed: bool) -> dict[str, Any]:
     """One result's metadata columns; ``removed`` is ``None`` unless ``with_removed``.
 
@@ -54,6 +85,7 @@ def result_row(result: CleanResult, with_removed: bool) -> dict[str, Any]:
         PREFIX + "dateline": dateline.text if dateline else None,
         PREFIX + "dateline_location": dateline.location if dateline else None,
         PREFIX + "dateline_date": dateline.date if dateline else None,
+        PREFIX + "dateline_agency": dateline.agency if dateline else None,
         PREFIX + "source": meta.source,
         PREFIX + "language_confidence": meta.language_confidence,
         PREFIX + "authors": list(meta.authors),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsclean.integrations.columns import clean_columns, column_types
+from newsclean.integrations.columns import clean_columns, column_schema, pandas_dtypes
 from newsclean.pipeline import Pipeline
 from newsclean.records import RawRecord, RecordCleaner
 
@@ -24,12 +24,15 @@ class _PartitionCleaner:
         self.lang, self.removed = lang, removed
 
     def __call__(self, frame: Any) -> Any:
+        import pandas as pd
+
         columns = clean_columns(
             self.pipeline, frame[self.column].tolist(), self.lang, self.output, self.removed
         )
+        dtypes = pandas_dtypes(self.output)
         result = frame.copy()
         for name, values in columns.items():
-            result[name] = values
+            result[name] = pd.Series(values, index=frame.index, dtype=dtypes[name])
         return result
 
 
@@ -37,10 +40,8 @@ def _meta(frame: Any, output: str) -> Any:
     import pandas as pd
 
     meta = frame._meta.copy()
-    meta[output] = pd.Series(dtype="string")
-    dtypes = {"string": "string", "float": "float64", "list": "object"}
-    for name, kind in column_types().items():
-        meta[name] = pd.Series(dtype=dtypes[kind])
+    for name, dtype in pandas_dtypes(output).items():
+        meta[name] = pd.Series(dtype=dtype)
     return meta
 
 
@@ -74,7 +75,8 @@ def clean_bag(
     output line the ``newsclean clean`` command would write for it, errors included.
 
     ``dask.bag.read_text("crawl/*.jsonl.gz")`` gives such a bag, and
-    ``clean_bag(bag).to_textfiles("out/*.jsonl.gz")`` writes the result.
+    ``to_jsonl(clean_bag(bag), "out/*.jsonl.gz")`` writes the result (every part file's
+    last line ends with a newline too, so parts concatenate into valid JSONL).
     """
     cleaner = RecordCleaner(
         pipeline or Pipeline.default(),
@@ -101,3 +103,27 @@ class _BagItemCleaner:
             problem = f"a JSON line (str) or a dict is needed, got {type(item).__name__}"
             record = RawRecord("dask", 0, b"", True, problem)
         return self.cleaner(record).line
+
+
+def to_jsonl(bag: Any, path: str, **options: Any) -> Any:
+    """Write a bag of JSON lines (such as :func:`clean_bag` gives) as JSONL part files whose
+    every line, the last included, ends with a newline: ``bag.to_textfiles(path,
+    last_endline=True, ...)``."""
+    return bag.to_textfiles(path, last_endline=True, **options)
+
+
+def to_parquet(frame: Any, path: str, output_column: str = "text", **options: Any) -> Any:
+    """Write a frame that :func:`clean_dataframe` gave as parquet, with the newsclean columns
+    typed (lists of strings stay lists, and pandas and Dask read them back): the frame's
+    own ``to_parquet`` with a full ``schema``, the newsclean columns' types given and the
+    others' inferred from the frame (Dask cannot infer a column of lists)."""
+    import pyarrow as pa
+    from dask.dataframe.dispatch import meta_nonempty
+
+    ours = {field.name: field for field in column_schema(output_column)}
+    others = [name for name in frame.columns if name not in ours]
+    inferred = pa.Schema.from_pandas(meta_nonempty(frame._meta[others]), preserve_index=False)
+    fields = {field.name: field for field in inferred}
+    fields.update(ours)
+    schema = pa.schema([fields[name] for name in frame.columns])
+    return frame.to_parquet(path, schema=options.pop("schema", schema), **options)
