@@ -130,7 +130,7 @@ class _Pooled:
         limit = self.workers * _CHUNKS_PER_WORKER
         try:
             for chunk in chunked(items, chunksize):
-                pending.append((chunk, self.executor.submit(_run_chunk, chunk)))
+                pending.append((chunk, self._submit(chunk)))
                 while len(pending) >= limit:
                     yield from self._next(pending)
                     if self.should_stop():
@@ -141,6 +141,16 @@ class _Pooled:
                     return
         finally:
             self._end(pending)
+
+    def _submit(self, chunk: list[Any]) -> Future[list[Any]]:
+        """The chunk's future; when the pool broke since the last chunk (a worker died
+        between two results), a future holding that error, handled like any other."""
+        try:
+            return self.executor.submit(_run_chunk, chunk)
+        except BrokenProcessPool as exc:
+            failed: Future[list[Any]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def _next(self, pending: deque[tuple[list[Any], Future[list[Any]]]]) -> Iterator[Any]:
         future = pending[0][1]
@@ -174,7 +184,7 @@ class _Pooled:
         if self.broken > MAX_BROKEN_POOLS:
             yield self._lost(item, f"not cleaned: worker processes died {self.broken} times")
             return
-        future = self.executor.submit(_run_chunk, [item])
+        future = self._submit([item])
         while True:
             try:
                 yield from future.result(timeout=_POLL_SECONDS)

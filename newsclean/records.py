@@ -1,5 +1,5 @@
-"""Batch records: read documents from .txt / .jsonl / .jsonl.gz / stdin, clean each into one
-JSON output line, and never drop or stop on a bad one.
+"""Batch records: read documents from .txt / .jsonl (plain, .gz, .bz2, .zst) / stdin,
+clean each into one JSON output line, and never drop or stop on a bad one.
 
 Reading happens in the parent process and only splits bytes into records; decoding,
 parsing, cleaning and serialising happen in :class:`RecordCleaner`, which runs in the
@@ -9,20 +9,21 @@ worker processes. Every input record gives exactly one output line, in input ord
 from __future__ import annotations
 
 import base64
-import gzip
 import io
 import json
 import math
 import re
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
-from newsclean.model import CleanResult
-from newsclean.pipeline import Pipeline
+from newsclean.compression import open_read, read_errors, without_suffix
+
+if TYPE_CHECKING:
+    from newsclean.model import CleanResult
+    from newsclean.pipeline import Pipeline
 
 STDIN = "-"
 _BOM = b"\xef\xbb\xbf"
@@ -67,6 +68,12 @@ class Outcome:
     ok: bool
     input_bytes: int
     removed_by_kind: dict[str, int] = field(default_factory=dict)
+    # The UTF-8 size of the text cleaned (0 when the record failed).
+    text_bytes: int = 0
+    # Why the record failed, for the summary on stderr.
+    error: str | None = None
+    # The record's field names, when it failed for lack of the text field.
+    fields_seen: tuple[str, ...] | None = None
 
 
 def input_format(path: str, requested: InputFormat, head: bytes = b"") -> InputFormat:
@@ -74,6 +81,8 @@ def input_format(path: str, requested: InputFormat, head: bytes = b"") -> InputF
 
     >>> input_format("crawl/part-0.jsonl.gz", InputFormat.AUTO)
     <InputFormat.JSONL: 'jsonl'>
+    >>> input_format("articles/a.txt.bz2", InputFormat.AUTO)
+    <InputFormat.TXT: 'txt'>
     >>> input_format("-", InputFormat.AUTO, head=b'  {"text": "x"}')
     <InputFormat.JSONL: 'jsonl'>
     """
@@ -82,8 +91,8 @@ def input_format(path: str, requested: InputFormat, head: bytes = b"") -> InputF
     if path == STDIN:
         starts_like_json = head.lstrip(_BOM + b" \t\r\n").startswith(b"{")
         return InputFormat.JSONL if starts_like_json else InputFormat.TXT
-    name = path.lower()
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz", ".json")):
+    name = without_suffix(path.lower())
+    if name.endswith((".jsonl", ".ndjson", ".json")):
         return InputFormat.JSONL
     return InputFormat.TXT
 
@@ -92,9 +101,7 @@ def _open_binary(path: str, stdin: BinaryIO) -> BinaryIO:
     if path == STDIN:
         # A buffered reader can peek at the first bytes to tell JSONL from text.
         return stdin if hasattr(stdin, "peek") else cast(BinaryIO, io.BufferedReader(stdin))
-    if path.lower().endswith(".gz"):
-        return cast(BinaryIO, gzip.open(path, "rb"))
-    return open(path, "rb")
+    return open_read(path)
 
 
 def read_records(
@@ -106,6 +113,7 @@ def read_records(
     """The records of one input, lazily. A file that cannot be read (missing, truncated
     gzip) yields a record carrying the error instead of raising, after any complete records;
     a record over ``max_bytes`` is read past and yields one carrying that error."""
+    errors = read_errors()  # not inside an except clause: a generator closed at exit
     try:
         stream = _open_binary(path, stdin)
     except OSError as exc:
@@ -119,7 +127,7 @@ def read_records(
             yield from _text_document(path, stream, max_bytes)
         else:
             yield from _jsonl_records(path, stream, max_bytes)
-    except (OSError, EOFError, zlib.error) as exc:
+    except errors as exc:
         yield RawRecord(path, 0, b"", False, f"cannot read input: {exc}")
     finally:
         if path != STDIN:
@@ -144,7 +152,7 @@ def _text_document(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawR
             size = len(data) + _skip(stream)
             yield _too_large(path, 1, size, False, max_bytes)
             return
-    except (OSError, EOFError, zlib.error) as exc:
+    except read_errors() as exc:
         yield RawRecord(path, 1, b"", False, f"cannot read input: {exc}")
         return
     yield RawRecord(path, 1, data.removeprefix(_BOM), False)
@@ -170,8 +178,8 @@ def _jsonl_records(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawR
                 size = len(raw) + _skip(stream, until_newline=True)
                 yield _too_large(path, number, size, True, max_bytes)
                 continue
-        except (OSError, EOFError, zlib.error) as exc:
-            problem = "input ends early (truncated gzip?)" if isinstance(exc, EOFError) else exc
+        except read_errors() as exc:
+            problem = "input ends early (truncated?)" if isinstance(exc, EOFError) else exc
             yield RawRecord(path, number + 1, b"", True, f"cannot read line: {problem}")
             return
         if not raw:
@@ -185,6 +193,10 @@ def _jsonl_records(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawR
 
 class RecordError(ValueError):
     """A record that cannot be cleaned; the message is the ``error.message`` written out."""
+
+    def __init__(self, message: str, *, missing_field: bool = False) -> None:
+        super().__init__(message)
+        self.missing_field = missing_field
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +212,8 @@ class RecordCleaner:
     # The field of the newsclean object, and the field that marks a failed record.
     metadata_field: str = "newsclean"
     error_field: str = "error"
+    # How .txt documents are decoded (JSONL is always UTF-8).
+    encoding: str = "utf-8"
 
     def __post_init__(self) -> None:
         names = {
@@ -213,7 +227,7 @@ class RecordCleaner:
 
     def lost(self, record: RawRecord, reason: str) -> Outcome:
         """The output line of a record that could not be cleaned at all (its worker died)."""
-        return Outcome(self._error_line(record, {}, reason), False, len(record.data))
+        return Outcome(self._error_line(record, {}, reason), False, len(record.data), error=reason)
 
     def __call__(self, record: RawRecord) -> Outcome:
         size = len(record.data) or record.size
@@ -228,22 +242,27 @@ class RecordCleaner:
                 text = self._text_field(fields)
             result = self.pipeline.clean(text, lang=self.lang)
         except RecordError as exc:
-            return Outcome(self._error_line(record, fields, str(exc)), False, size)
+            seen = tuple(map(str, fields)) if exc.missing_field else None
+            line = self._error_line(record, fields, str(exc))
+            return Outcome(line, False, size, error=str(exc), fields_seen=seen)
         except Exception as exc:  # a bug must cost one record, never the run
             problem = f"internal error: {type(exc).__name__}: {exc}"
-            return Outcome(self._error_line(record, fields, problem), False, size)
+            return Outcome(self._error_line(record, fields, problem), False, size, error=problem)
         fields[self.output_field] = result.text
         fields[self.metadata_field] = self._info(result)
         kinds = Counter(removal.kind.value for removal in result.removed)
-        return Outcome(self._dump(fields), True, size, dict(kinds))
+        text_bytes = len(text.encode("utf-8", "surrogatepass"))
+        return Outcome(self._dump(fields), True, size, dict(kinds), text_bytes)
 
-    @staticmethod
-    def _decode(record: RawRecord) -> str:
+    def _decode(self, record: RawRecord) -> str:
+        encoding = "utf-8" if record.jsonl else self.encoding
         try:
-            return record.data.decode("utf-8")
+            return record.data.decode(encoding)
         except UnicodeDecodeError as exc:
+            name = "UTF-8" if encoding == "utf-8" else encoding
             raise RecordError(
-                f"invalid UTF-8 at byte {exc.start}: {record.data[exc.start : exc.start + 4]!r}"
+                f"invalid {name} at byte {exc.start}: {record.data[exc.start : exc.start + 4]!r}"
+                + ("" if record.jsonl else "; --encoding names another")
             ) from None
 
     @staticmethod
@@ -275,7 +294,7 @@ class RecordCleaner:
 
     def _text_field(self, fields: dict[str, Any]) -> str:
         if self.text_field not in fields:
-            raise RecordError(f"no {self.text_field!r} field")
+            raise RecordError(f"no {self.text_field!r} field", missing_field=True)
         text = fields[self.text_field]
         if not isinstance(text, str):
             raise RecordError(f"field {self.text_field!r} must be a string, got {_json_type(text)}")
@@ -284,7 +303,9 @@ class RecordCleaner:
     def _info(self, result: CleanResult) -> dict[str, Any]:
         info: dict[str, Any] = {"metadata": result.metadata.to_dict()}
         if self.with_removed:
+            # Offsets point into the normalised text, which is written beside them.
             info["removed"] = [removal.to_dict() for removal in result.removed]
+            info["source"] = result.source
         if result.warnings:
             info["warnings"] = list(result.warnings)
         return info

@@ -165,8 +165,13 @@ def test_workers_give_identical_output(tmp_path: Path) -> None:
 def test_progress_bar_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("tqdm")
     source = write_jsonl(tmp_path / "in.jsonl", [{"text": ARTICLE}] * 2)
+    size = source.stat().st_size
     run("clean", "--lang", "en", "--progress", "always", str(source))
-    assert "2 docs" in capsys.readouterr().err
+    shown = capsys.readouterr().err
+    assert "2 docs" in shown
+    assert f"{size}/{size}" in shown  # the input's size is known: a total, and an ETA
+    run("clean", "--lang", "en", "--progress", "always", "-", stdin=source.read_bytes())
+    assert "2 docs" in capsys.readouterr().err  # stdin: counted, without a total
     run("clean", "--lang", "en", str(source))  # stderr is not a terminal here: silent
     assert capsys.readouterr().err == ""
 
