@@ -164,9 +164,7 @@ def test_help_loads_neither_the_pipeline_nor_its_dependencies() -> None:
         "heavy = ('newsclean.pipeline', 'newsclean.rules.loader', 'ftfy', 'langdetect')\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
-    )
+    done = _python(probe)
     last = done.stdout.strip().splitlines()[-1]
     # Listing the steps under `clean --help` loads the rules, but never ftfy or langdetect.
     assert "ftfy" not in last
@@ -185,10 +183,14 @@ def test_top_level_help_imports_no_steps() -> None:
         "    pass\n"
         "print([name for name in sys.modules if name.startswith(('newsclean.steps', 'regex'))])\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    assert _python(probe).stdout.strip().splitlines()[-1] == "[]"
+
+
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run in a fresh interpreter (nothing imported yet)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_with_removed_spans_point_into_the_source_written_beside_them(tmp_path: Path) -> None:
