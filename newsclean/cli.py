@@ -110,6 +110,11 @@ def _parser() -> argparse.ArgumentParser:
             "--keep-dateline", action="store_true", help="leave the dateline in the text"
         )
         sub.add_argument(
+            "--line-model",
+            action="store_true",
+            help="experimental: the learned line model decides where the article is",
+        )
+        sub.add_argument(
             "--rules",
             action="append",
             default=[],
@@ -221,7 +226,10 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
     from newsclean.pipeline import Pipeline
 
     pipeline = Pipeline.default(
-        mode=args.mode, keep_dateline=args.keep_dateline, rule_packs=args.rules
+        mode=args.mode,
+        keep_dateline=args.keep_dateline,
+        rule_packs=args.rules,
+        line_model=args.line_model,
     )
     return pipeline.without(*args.without)
 

@@ -97,6 +97,7 @@ class Pipeline:
         mode: str = "balanced",
         keep_dateline: bool = False,
         rule_packs: Sequence[str | Path] = (),
+        line_model: bool = False,
     ) -> Pipeline:
         """All built-in steps in their standard order.
 
@@ -106,14 +107,16 @@ class Pipeline:
         ``"recall"`` makes layout stricter. ``keep_dateline=True`` leaves the dateline in the
         text (it is still parsed into ``metadata.dateline``). ``rule_packs`` are TOML files
         of your own rules, validated now (a bad one raises :class:`RulePackError` naming
-        file, rule and problem) and applied after the shipped rules.
+        file, rule and problem) and applied after the shipped rules. ``line_model=True``
+        (experimental) puts the learned line model in the layout step's place: the
+        preset is then its operating point (see the README's accuracy section).
         """
         try:
             chosen = Mode(mode)
         except ValueError:
             valid = ", ".join(m.value for m in Mode)
             raise ConfigError(f"unknown mode {mode!r}; valid modes: {valid}") from None
-        return cls(build_steps(Settings(chosen, keep_dateline)), rule_packs)
+        return cls(build_steps(Settings(chosen, keep_dateline, line_model)), rule_packs)
 
     @property
     def steps(self) -> tuple[str, ...]:

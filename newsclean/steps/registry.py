@@ -23,6 +23,7 @@ from newsclean.steps.context import ContextStep
 from newsclean.steps.dateline import DatelineStep
 from newsclean.steps.duplicate import DuplicateStep
 from newsclean.steps.layout import LayoutStep
+from newsclean.steps.line_model import LineModelStep
 from newsclean.steps.related import RelatedStep
 
 
@@ -32,6 +33,8 @@ class Settings:
 
     mode: Mode = Mode.BALANCED
     keep_dateline: bool = False
+    # The learned line model in the layout step's place (experimental).
+    line_model: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,12 @@ class Family:
 _ALL_SCOPES = frozenset(Scope)
 _LINE_ONLY = frozenset({Scope.LINE})
 _MARKERS = frozenset({Role.ENDS_ARTICLE})
+
+
+def _layout(settings: Settings) -> Step:
+    if settings.line_model:
+        return LineModelStep(settings.mode)
+    return LayoutStep(settings.mode)
 
 
 def _rules_only(name: str) -> Callable[[Settings], Step]:
@@ -101,7 +110,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("navigation", _rules_only("navigation"), (Kind.NAVIGATION,), _ALL_SCOPES, _MARKERS),
     Family("context", lambda settings: ContextStep()),
     Family("duplicate", lambda settings: DuplicateStep()),
-    Family("layout", lambda settings: LayoutStep(settings.mode)),
+    Family("layout", lambda settings: _layout(settings)),
 )
 
 FAMILY: Mapping[str, Family] = {family.name: family for family in FAMILIES}

@@ -1,0 +1,127 @@
+"""Out-of-fold accuracy of the line model, beside the hand-tuned layout step.
+
+    python bench/out_of_fold.py                 # 5 folds by site, balanced preset
+    python bench/out_of_fold.py --folds 5 --mode recall
+
+The pages are split into folds by site (URL host; the page id where there is none). For
+each fold the model is fitted on the other folds' pages and cleans this fold's pages;
+the predictions of all folds together are scored: the out-of-fold figure. Beside it: the
+default pipeline with the layout step (nothing in it is fitted by a script, so its score
+is the same in and out of sample, but it was tuned by hand on these pages), and the model
+fitted on every page (in-sample, labelled so). Pages with raw_p_cov >= 0.8.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from line_data import DATA, PageLines, capture, fold_of, read_pages, site  # noqa: E402
+from train_line_model import fit  # noqa: E402
+
+import newsclean  # noqa: E402
+from newsclean.learned.model import LineModel  # noqa: E402
+from newsclean.modes import Mode  # noqa: E402
+from newsclean.steps.line_model import LineModelStep  # noqa: E402
+
+SCORER = ROOT.parent / "shared" / "tools" / "score.py"
+COLUMNS = {"scrapinghub": ("sh_f1",), "trafilatura": ("with_r", "wo_ok", "sn_f1"),
+           "dragnet": ("sh_f1",)}  # fmt: skip
+
+
+def _scorer() -> Any:
+    spec = importlib.util.spec_from_file_location("newsclean_oof_score", SCORER)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def model_pipeline(mode: str, model: LineModel) -> newsclean.Pipeline:
+    """The default pipeline with the line model in the layout step's place."""
+    step = LineModelStep(Mode(mode), model)
+    return newsclean.Pipeline.default(mode=mode).without("layout").with_step(step)
+
+
+def predict(
+    pages: Sequence[dict[str, Any]], pipeline_for: Callable[[dict[str, Any]], newsclean.Pipeline]
+) -> dict[str, str]:
+    return {page["id"]: pipeline_for(page).clean(page["raw_p"]).text for page in pages}
+
+
+def scores(data: Path, predictions: dict[str, str]) -> dict[str, dict[str, float]]:
+    """Per source, at raw_p_cov >= 0.8."""
+    scorer = _scorer()
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
+        for page_id, text in predictions.items():
+            handle.write(json.dumps({"id": page_id, "text": text}, ensure_ascii=False) + "\n")
+    groups, _, _, _ = scorer.score(str(data), handle.name, ("source",), 0.8, "raw_p_cov")
+    Path(handle.name).unlink()
+    return {name.removeprefix("source="): values for name, values in groups}
+
+
+def row(label: str, found: dict[str, dict[str, float]]) -> str:
+    cells = [
+        f"{found.get(source, {}).get(column) or 0:.4f}"
+        for source, columns in COLUMNS.items()
+        for column in columns
+    ]
+    return f"{label:<34}" + "".join(f"{cell:>10}" for cell in cells)
+
+
+def out_of_fold_models(captured: Sequence[PageLines], folds: int) -> dict[int, LineModel]:
+    return {fold: fit([p for p in captured if p.fold != fold]) for fold in range(folds)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--mode", default="balanced", choices=[m.value for m in Mode])
+    parser.add_argument("--json", type=Path, help="write the scores here")
+    args = parser.parse_args()
+    if not args.data.exists() or not SCORER.exists():
+        print(f"benchmark data or scorer not found ({args.data}); nothing to do")
+        return 0
+    pages = read_pages(args.data)
+    sites = {site(page) for page in pages}
+    print(f"{len(pages)} pages, {len(sites)} sites, {args.folds} folds by site")
+    captured = capture(pages, args.folds)
+    models = out_of_fold_models(captured, args.folds)
+    pipelines = {fold: model_pipeline(args.mode, model) for fold, model in models.items()}
+    layout = newsclean.Pipeline.default(mode=args.mode)
+    results = {
+        "layout (hand-tuned)": scores(args.data, predict(pages, lambda page: layout)),
+        "model, out-of-fold": scores(
+            args.data, predict(pages, lambda page: pipelines[fold_of(page, args.folds)])
+        ),
+    }
+    everything = model_pipeline(args.mode, fit(captured))
+    results["model, in-sample (all pages)"] = scores(
+        args.data, predict(pages, lambda page: everything)
+    )
+    header = "".join(
+        f"{source[:6] + ' ' + column:>10}" for source, cols in COLUMNS.items() for column in cols
+    )
+    print(f"\nmode={args.mode}, pages with raw_p_cov >= 0.8\n{'':<34}{header}")
+    for label, found in results.items():
+        print(row(label, found))
+    thresholds = {fold: model.thresholds[args.mode] for fold, model in models.items()}
+    print(f"\nthresholds chosen per fold ({args.mode}): {thresholds}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

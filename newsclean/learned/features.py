@@ -1,0 +1,177 @@
+"""Per-line features for the learned article/boilerplate decision.
+
+Every feature is a number read off the line's own shape, its place in the page, its
+neighbours and what the named rules did around it; none names a phrase, a site or a
+language's words, so that what the model learns holds on pages from sites it never saw.
+:data:`FEATURES` names them in the order :func:`page_features` gives them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from newsclean.lines import Line
+from newsclean.shape import ends_like_sentence
+from newsclean.typography import LINK_SEPARATORS, OPENING_QUOTES
+from newsclean.view import View
+
+# Neighbourhood for density features: this many lines on each side.
+WINDOW = 3
+_SEPARATORS = frozenset("".join(LINK_SEPARATORS) + "»«›‹")
+_TIME_MARKS = (" am", " pm", " a.m.", " p.m.")
+
+FEATURES: tuple[str, ...] = (
+    "log_chars",
+    "log_words",
+    "sentence_end",
+    "clause_end",
+    "paragraph",
+    "headline",
+    "capitalised_share",
+    "digit_share",
+    "punctuation_share",
+    "separators",
+    "short_word_share",
+    "starts_with_quote",
+    "time_of_day",
+    "at_handle",
+    "position",
+    "chars_before_share",
+    "relative_length",
+    "window_paragraph_share",
+    "window_removed_share",
+    "previous_paragraph",
+    "next_paragraph",
+    "previous_log_chars",
+    "next_log_chars",
+    "previous_removed",
+    "next_removed",
+    "repeated",
+    "after_end_marker",
+    "paragraphs_before_share",
+    "paragraphs_after_share",
+    "nearest_paragraph_distance",
+    "layout_keeps",
+    "bias",
+)
+
+
+def _own(line: Line) -> list[float]:
+    """The features of a line's text alone (cacheable by text)."""
+    text = line.text
+    chars = len(text)
+    tokens = text.split()
+    words = max(line.words, 1)
+    letters = digits = punctuation = 0
+    for character in text:
+        if character.isalpha():
+            letters += 1
+        elif character.isdigit():
+            digits += 1
+        elif not character.isspace():
+            punctuation += 1
+    visible = max(letters + digits + punctuation, 1)
+    capitalised = sum(1 for token in tokens if token[:1].isupper())
+    short = sum(1 for token in tokens if len(token.strip(".,;:!?\"'()«»“”")) <= 3)
+    lowered = text.lower()
+    return [
+        math.log1p(chars),
+        math.log1p(line.words),
+        float(ends_like_sentence(text)),
+        float(line.clause_end),
+        float(line.paragraph),
+        float(line.headline),
+        capitalised / max(len(tokens), 1),
+        digits / visible,
+        punctuation / visible,
+        float(sum(1 for character in text if character in _SEPARATORS) >= 2),
+        short / words,
+        float(text[:1] in OPENING_QUOTES),
+        float(any(mark in lowered for mark in _TIME_MARKS) and ":" in text),
+        float("@" in text and any(token.startswith("@") for token in tokens)),
+    ]
+
+
+def page_features(
+    view: View,
+    end_markers: frozenset[int] = frozenset(),
+    layout_cuts: frozenset[int] = frozenset(),
+) -> list[list[float]]:
+    """The feature rows of every line of the page, in order (removed lines included: the
+    decoder skips them, their neighbours read them). ``end_markers``: lines removed as
+    end-of-article markers; ``layout_cuts``: the lines the hand-written layout step would
+    remove (its verdict is one more feature, weighed by what the data says of it)."""
+    size = len(view)
+    lines = [view.line(index) for index in range(size)]
+    removed = [view.removed(index) for index in range(size)]
+    lengths = [0 if gone else len(line.text) for line, gone in zip(lines, removed, strict=True)]
+    total = max(sum(lengths), 1)
+    longest = max(lengths, default=0) or 1
+    paragraph = [line.paragraph and not gone for line, gone in zip(lines, removed, strict=True)]
+    repeats = Counter(line.repeat_key for line in lines if line.repeat_key is not None)
+    paragraph_chars = [
+        length if is_paragraph else 0
+        for length, is_paragraph in zip(lengths, paragraph, strict=True)
+    ]
+    all_paragraph_chars = max(sum(paragraph_chars), 1)
+    distances = _distances_to_paragraph(paragraph)
+    rows: list[list[float]] = []
+    before = 0
+    paragraph_before = 0
+    seen_marker = False
+    for index, line in enumerate(lines):
+        low, high = max(0, index - WINDOW), min(size, index + WINDOW + 1)
+        window = high - low - 1 or 1
+        window_paragraph = sum(paragraph[low:high]) - paragraph[index]
+        window_removed = sum(removed[low:high]) - removed[index]
+        previous_line = lines[index - 1] if index else None
+        next_line = lines[index + 1] if index + 1 < size else None
+        seen_marker = seen_marker or index in end_markers
+        rows.append(
+            [
+                *_own(line),
+                index / max(size - 1, 1),
+                before / total,
+                lengths[index] / longest,
+                window_paragraph / window,
+                window_removed / window,
+                float(index > 0 and paragraph[index - 1]),
+                float(index + 1 < size and paragraph[index + 1]),
+                math.log1p(len(previous_line.text)) if previous_line else 0.0,
+                math.log1p(len(next_line.text)) if next_line else 0.0,
+                float(index > 0 and removed[index - 1]),
+                float(index + 1 < size and removed[index + 1]),
+                float(line.repeat_key is not None and repeats[line.repeat_key] > 1),
+                float(seen_marker),
+                paragraph_before / all_paragraph_chars,
+                (all_paragraph_chars - paragraph_before - paragraph_chars[index])
+                / all_paragraph_chars,
+                math.log1p(distances[index]),
+                float(index not in layout_cuts),
+                1.0,
+            ]
+        )
+        before += lengths[index]
+        paragraph_before += paragraph_chars[index]
+    return rows
+
+
+def _distances_to_paragraph(paragraph: list[bool]) -> list[int]:
+    """For each line, how many lines away the nearest other paragraph is (the page's
+    length when there is none)."""
+    size = len(paragraph)
+    distances = [size] * size
+    last = -1
+    for index in range(size):
+        if last >= 0:
+            distances[index] = index - last
+        if paragraph[index]:
+            last = index
+    last = -1
+    for index in range(size - 1, -1, -1):
+        if last >= 0:
+            distances[index] = min(distances[index], last - index)
+        if paragraph[index]:
+            last = index
+    return distances

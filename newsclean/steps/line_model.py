@@ -1,0 +1,89 @@
+"""Where the article is, learned: a line model scores every kept line, the decoder picks
+the best-scoring run of lines, and the kept lines outside it go.
+
+The model (:mod:`newsclean.learned`) reads shape, position, neighbours and what the named
+rules removed nearby; the preset is its operating point (the decoder's threshold: lower
+keeps more around the article, higher cuts closer to it).
+"""
+
+from __future__ import annotations
+
+from newsclean.learned.decode import best_span, line_weight
+from newsclean.learned.features import page_features
+from newsclean.learned.model import LineModel, default_model
+from newsclean.model import Kind
+from newsclean.modes import Mode
+from newsclean.rules.model import Role
+from newsclean.steps.layout import LayoutStep
+from newsclean.view import Verdict, View
+
+BEFORE_RULE = "model.before_article"
+AFTER_RULE = "model.after_article"
+# A line outside the span that the model holds article text this surely stays (an
+# article in two blocks, a lead above a teaser).
+KEEP_OUTSIDE = 0.6
+
+
+def end_markers(view: View) -> frozenset[int]:
+    """Lines a rule with the ``ends_article`` role cut."""
+    end_rules = view.rules.ids_by_role[Role.ENDS_ARTICLE]
+    if not end_rules:
+        return frozenset()
+    return frozenset(
+        index
+        for index in range(len(view))
+        if any(cut.rule in end_rules for cut in view.cuts(index))
+    )
+
+
+def layout_cuts(view: View, mode: Mode) -> frozenset[int]:
+    """The lines the hand-written layout step would remove (at the balanced preset in
+    precision mode, where it removes nothing)."""
+    step = LayoutStep(Mode.BALANCED if mode is Mode.PRECISION else mode)
+    return frozenset(verdict.line for verdict in step.propose(view))
+
+
+class LineModelStep:
+    """Removes the kept lines outside the run of lines the line model scores best."""
+
+    # It takes the layout step's place (and name: ``without("layout")`` drops either).
+    name = "layout"
+
+    def __init__(self, mode: Mode = Mode.BALANCED, model: LineModel | None = None) -> None:
+        self.mode = mode
+        self.model = model or default_model()
+        self.threshold = self.model.thresholds[mode.value]
+
+    def __repr__(self) -> str:
+        return f"LineModelStep(mode={self.mode.value!r})"
+
+    def scores(self, view: View) -> list[tuple[int, float]]:
+        """Each kept line's index and its probability of being article text."""
+        rows = page_features(view, end_markers(view), layout_cuts(view, self.mode))
+        return [
+            (index, self.model.probability(rows[index]))
+            for index in range(len(view))
+            if not view.removed(index)
+        ]
+
+    def propose(self, view: View) -> list[Verdict]:
+        scored = self.scores(view)
+        if not scored:
+            return []
+        kept = [index for index, _ in scored]
+        weights = [line_weight(len(view.text(index))) for index in kept]
+        span = best_span(kept, [p for _, p in scored], weights, self.threshold)
+        if span is None:
+            return []
+        first, last = span
+        confident = {index for index, probability in scored if probability >= KEEP_OUTSIDE}
+        found: list[Verdict] = []
+        for index in kept:
+            if index in confident:
+                continue
+            if index < first:
+                found.append(view.whole(index, Kind.NAVIGATION, BEFORE_RULE, trigger=first))
+            elif index > last:
+                kind = Kind.RELATED if view.line(index).headline else Kind.FOOTER
+                found.append(view.whole(index, kind, AFTER_RULE, trigger=last))
+        return found

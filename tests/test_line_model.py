@@ -1,0 +1,107 @@
+"""The learned line model: its data file, its features, the decoder, and the step in the
+layout step's place (``Pipeline.default(line_model=True)``)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+import newsclean
+from newsclean.cli import main
+from newsclean.errors import ConfigError
+from newsclean.learned.decode import best_span
+from newsclean.learned.features import FEATURES
+from newsclean.learned.model import LineModel, default_model
+from newsclean.modes import Mode
+
+from .conftest import SAMPLES
+
+PARAGRAPHS = [
+    "The city council voted on Monday to approve a new budget that raises spending on "
+    "schools and public transport by four percent over the next two years.",
+    "Opponents said the plan relied on optimistic forecasts of tax revenue, and warned "
+    "that the city could face a deficit if the economy slowed down next year.",
+    "The mayor, who proposed the budget in March, said the vote showed that the council "
+    "was ready to invest in the city's future despite the uncertain outlook.",
+    "A final reading is scheduled for next month, after which the budget will take effect "
+    "at the start of the fiscal year in July, officials said on Monday evening.",
+]
+MENU = ["Home", "World", "Business", "Sport", "Weather"]
+TEASERS = ["Storm batters coast", "Team wins cup final", "Prices rise again", "New bridge opens"]
+PAGE = "\n".join([*MENU, *PARAGRAPHS, "More stories", *TEASERS])
+
+
+def test_the_shipped_model_matches_the_features_and_orders_its_presets() -> None:
+    model = default_model()
+    assert model.features == FEATURES
+    assert set(model.thresholds) == {mode.value for mode in Mode}
+    # precision keeps more around the article than balanced, recall less.
+    assert model.thresholds["precision"] <= model.thresholds["balanced"]
+    assert model.thresholds["balanced"] <= model.thresholds["recall"]
+
+
+def test_a_model_for_other_features_is_refused() -> None:
+    data = default_model().to_dict()
+    assert LineModel.from_dict(data) == default_model()
+    with pytest.raises(ConfigError, match="other features"):
+        LineModel.from_dict({**data, "features": data["features"][:-1]})
+    with pytest.raises(ConfigError, match="do not match"):
+        LineModel.from_dict({**data, "weights": data["weights"][:-1]})
+    with pytest.raises(ConfigError, match="not a line model"):
+        LineModel.from_dict({"features": list(FEATURES)})
+
+
+def test_the_decoder_finds_the_best_run_or_none() -> None:
+    lines = [0, 2, 3, 5]
+    assert best_span(lines, [0.9, 0.9, 0.9, 0.9], [1, 1, 1, 1], 0.5) == (0, 5)
+    assert best_span(lines, [0.1, 0.2, 0.1, 0.3], [1, 1, 1, 1], 0.5) is None
+    # One weak line between two strong ones stays inside; a long weak run splits them.
+    assert best_span(lines, [0.9, 0.4, 0.9, 0.1], [1, 1, 1, 1], 0.5) == (0, 3)
+    assert best_span(lines, [0.6, 0.1, 0.1, 0.9], [1, 1, 1, 3], 0.5) == (5, 5)
+
+
+def test_probabilities_explain_themselves() -> None:
+    model = default_model()
+    row = [0.0] * len(FEATURES)
+    strongest = model.strongest(row, count=3)
+    assert len(strongest) == 3
+    assert all(name in FEATURES for name, _ in strongest)
+    assert 0.0 < model.probability(row) < 1.0
+
+
+def test_menu_and_teasers_around_an_article_go_and_the_article_stays() -> None:
+    result = newsclean.Pipeline.default(line_model=True).clean(PAGE, lang="en")
+    assert result.text.splitlines() == PARAGRAPHS
+    rules = {removal.rule for removal in result.removed}
+    assert "model.before_article" in rules
+    assert all(removal.step == "layout" for removal in result.removed if "model" in removal.rule)
+    spans = [(removal.start, removal.end) for removal in result.removed]
+    assert newsclean.rebuild_text(result.source, spans) == result.text
+
+
+def test_the_model_takes_the_layout_steps_place() -> None:
+    assert newsclean.Pipeline.default(line_model=True).steps == newsclean.Pipeline.default().steps
+    without = newsclean.Pipeline.default(line_model=True).without("layout")
+    assert "Weather" in without.clean(PAGE, lang="en").text.splitlines()
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda path: path.stem)
+def test_the_samples_stay_idempotent_and_keep_their_first_paragraph(path) -> None:  # type: ignore[no-untyped-def]
+    pipeline = newsclean.Pipeline.default(line_model=True)
+    text = path.read_text(encoding="utf-8")
+    once = pipeline.clean(text).text
+    assert pipeline.clean(once).text == once
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    first = expected["text"].splitlines()[0]
+    assert first in once
+
+
+def test_the_command_line_option() -> None:
+    out = io.StringIO()
+    status = main(
+        ["clean", "--lang", "en", "--line-model", "-"], out=out, stdin=io.BytesIO(PAGE.encode())
+    )
+    assert status == 0
+    assert json.loads(out.getvalue())["text"].splitlines() == PARAGRAPHS
