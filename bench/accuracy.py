@@ -3,6 +3,8 @@
     python bench/accuracy.py                  # raw_p input, balanced preset
     python bench/accuracy.py --raw-page       # full page text with menus and footers
     python bench/accuracy.py --mode precision # another preset
+    python bench/accuracy.py --rule-sites     # on how many distinct sites each rule fires
+    python bench/accuracy.py --folds 5        # the line model out-of-fold (bench/out_of_fold.py)
 
 Prints a table per source and per language, for all pages and for pages whose input holds
 at least 80% of the gold (cov >= 0.8), plus author precision/recall, and writes a JSON
@@ -16,6 +18,7 @@ import argparse
 import gzip
 import importlib.util
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -78,6 +81,29 @@ def author_scores(pages: list[dict[str, Any]], authors: dict[str, list[str]]) ->
     }
 
 
+def rule_sites(pages: list[dict[str, Any]], field: str, mode: str) -> int:
+    """Print each rule id that removed something, with the number of distinct sites (URL
+    host; a page without a URL is a site of its own) and pages it fired on, fewest first:
+    a phrase rule should fire on 3 sites or more."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from line_data import site
+
+    pipeline = newsclean.Pipeline.default(mode=mode)
+    sites: dict[str, set[str]] = {}
+    fired: dict[str, int] = {}
+    for page in pages:
+        rules = {removal.rule for removal in pipeline.clean(page[field]).removed}
+        for rule in rules:
+            sites.setdefault(rule, set()).add(site(page))
+            fired[rule] = fired.get(rule, 0) + 1
+    print(f"{'rule':<60} {'sites':>6} {'pages':>6}")
+    for rule in sorted(sites, key=lambda name: (len(sites[name]), name)):
+        print(f"{rule:<60} {len(sites[rule]):>6} {fired[rule]:>6}")
+    under = sum(1 for found in sites.values() if len(found) < 3)
+    print(f"\n{len(sites)} rules fired; {under} of them on fewer than 3 sites")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -87,12 +113,21 @@ def main() -> int:
     parser.add_argument("--mode", default="balanced", choices=["precision", "balanced", "recall"])
     parser.add_argument("--json", type=Path, help="where to write the report")
     parser.add_argument("--quiet", action="store_true", help="only the ALL and per-source rows")
+    parser.add_argument(
+        "--rule-sites", action="store_true", help="per rule id, the distinct dev sites it fires on"
+    )
+    parser.add_argument("--folds", type=int, help="run bench/out_of_fold.py with this many folds")
     args = parser.parse_args()
+    if args.folds is not None:
+        command = [sys.executable, str(ROOT / "bench" / "out_of_fold.py"), "--folds"]
+        return subprocess.call([*command, str(args.folds), "--mode", args.mode])
     if not args.data.exists() or not SCORER.exists():
         print(f"benchmark data or scorer not found ({args.data}, {SCORER}); nothing to do")
         return 0
-    scorer = load_scorer()
     field = "raw_page" if args.raw_page else "raw_p"
+    if args.rule_sites:
+        return rule_sites(read_pages(args.data), field, args.mode)
+    scorer = load_scorer()
     cov_field = f"{field}_cov"
     pages = read_pages(args.data)
     pipeline = newsclean.Pipeline.default(mode=args.mode)
