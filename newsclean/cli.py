@@ -259,9 +259,10 @@ def main(
 
 def _warn_without_pack(lang: str) -> None:
     """One warning when no shipped pack holds ``lang``'s phrases (the code is valid)."""
+    from newsclean.pipeline import _language_code
     from newsclean.rules.loader import available_languages
 
-    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    code = _language_code(lang)
     shipped = [name for name in available_languages() if name != "universal"]
     if code not in shipped:
         print(

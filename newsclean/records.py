@@ -191,6 +191,19 @@ def _jsonl_records(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawR
             yield RawRecord(path, number, raw, True)
 
 
+def result_info(result: CleanResult, with_removed: bool) -> dict[str, Any]:
+    """The ``newsclean`` object written beside a cleaned text: the metadata, with
+    ``with_removed`` the removed spans and the normalised source their offsets point into,
+    and the warnings when there are any."""
+    info: dict[str, Any] = {"metadata": result.metadata.to_dict()}
+    if with_removed:
+        info["removed"] = [removal.to_dict() for removal in result.removed]
+        info["source"] = result.source
+    if result.warnings:
+        info["warnings"] = list(result.warnings)
+    return info
+
+
 class RecordError(ValueError):
     """A record that cannot be cleaned; the message is the ``error.message`` written out."""
 
@@ -301,14 +314,7 @@ class RecordCleaner:
         return text
 
     def _info(self, result: CleanResult) -> dict[str, Any]:
-        info: dict[str, Any] = {"metadata": result.metadata.to_dict()}
-        if self.with_removed:
-            # Offsets point into the normalised text, which is written beside them.
-            info["removed"] = [removal.to_dict() for removal in result.removed]
-            info["source"] = result.source
-        if result.warnings:
-            info["warnings"] = list(result.warnings)
-        return info
+        return result_info(result, self.with_removed)
 
     def _error_line(self, record: RawRecord, fields: dict[str, Any], problem: str) -> str:
         error: dict[str, Any] = {"input": record.source, "line": record.line, "message": problem}

@@ -16,9 +16,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from newsclean.pipeline import Pipeline
+from newsclean.records import result_info
 
 try:
     from datatrove.data import Document
@@ -67,13 +67,7 @@ class NewscleanFilter(BaseFilter):  # type: ignore[misc]
     def filter(self, doc: Document) -> bool | tuple[bool, str]:
         result = self.pipeline.clean(doc.text, lang=self.lang)
         doc.text = result.text
-        info: dict[str, Any] = {"metadata": result.metadata.to_dict()}
-        if self.with_removed:
-            info["removed"] = [removal.to_dict() for removal in result.removed]
-            info["source"] = result.source
-        if result.warnings:
-            info["warnings"] = list(result.warnings)
-        doc.metadata[self.metadata_key] = info
+        doc.metadata[self.metadata_key] = result_info(result, self.with_removed)
         for kind, count in Counter(removal.kind.value for removal in result.removed).items():
             self.stat_update(f"removed_{kind}", value=count)
         if not result.text and self.drop_empty:
