@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from newsclean.corpus import LearnedRules, SiteLearner, learn
     from newsclean.errors import ConfigError, NewscleanError, RulePackError, UnknownStepError
     from newsclean.model import CleanResult, Dateline, Kind, Metadata, Removal
     from newsclean.pipeline import Pipeline, clean
@@ -35,6 +36,9 @@ _HOME = {
     "Pipeline": "newsclean.pipeline",
     "clean": "newsclean.pipeline",
     "rebuild_text": "newsclean.segment",
+    "LearnedRules": "newsclean.corpus",
+    "SiteLearner": "newsclean.corpus",
+    "learn": "newsclean.corpus",
 }
 
 __all__ = [
@@ -42,14 +46,17 @@ __all__ = [
     "ConfigError",
     "Dateline",
     "Kind",
+    "LearnedRules",
     "Metadata",
     "NewscleanError",
     "Pipeline",
     "Removal",
     "RulePackError",
+    "SiteLearner",
     "UnknownStepError",
     "__version__",
     "clean",
+    "learn",
     "rebuild_text",
 ]
 

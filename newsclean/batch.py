@@ -310,6 +310,7 @@ def run_clean(
             metadata_field=args.metadata_field,
             error_field=args.error_field,
             encoding=args.encoding,
+            site_field=args.site_field,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None

@@ -1,5 +1,5 @@
 """Command line: ``newsclean clean`` turns documents into JSON lines, ``newsclean explain``
-shows what was cut and why."""
+shows what was cut and why, ``newsclean learn`` learns each site's furniture from a corpus."""
 
 from __future__ import annotations
 
@@ -82,6 +82,38 @@ def _positive(value: str) -> int:
     return number
 
 
+def _share(value: str) -> float:
+    number = float(value)
+    if not 0.0 < number <= 1.0:
+        raise argparse.ArgumentTypeError("must be a share in (0, 1]")
+    return number
+
+
+def _at_least_two(value: str) -> int:
+    number = int(value)
+    if number < 2:
+        raise argparse.ArgumentTypeError("must be at least 2")
+    return number
+
+
+def _add_learning_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--id-field", default="id", help="JSONL field naming each page in the evidence"
+    )
+    sub.add_argument(
+        "--min-pages",
+        type=_at_least_two,
+        default=3,
+        help="learn a line seen on at least this many of a site's pages (default: 3)",
+    )
+    sub.add_argument(
+        "--min-share",
+        type=_share,
+        default=0.5,
+        help="... and on at least this share of them (default: 0.5)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newsclean",
@@ -158,6 +190,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("--text-field", default="text", help="JSONL field to clean")
     clean.add_argument(
+        "--site-field",
+        metavar="FIELD",
+        help="JSONL field with each record's URL or host: rules scoped to a site apply to "
+        "its pages (with --learn-sites: default url)",
+    )
+    clean.add_argument(
+        "--learn-sites",
+        action="store_true",
+        help="first learn each site's furniture from the inputs (newsclean learn), then "
+        "clean with the learned rules; reads the inputs twice",
+    )
+    clean.add_argument(
+        "--learned-rules",
+        metavar="PACK.toml",
+        help="with --learn-sites: also write the learned rule pack here, for review",
+    )
+    clean.add_argument(
         "--output-field", default="text", help="where the cleaned text goes (default: text)"
     )
     clean.add_argument(
@@ -179,6 +228,7 @@ def _parser() -> argparse.ArgumentParser:
         f"(default: {MAX_RECORD_BYTES:,})",
     )
     add_pipeline_options(clean)
+    _add_learning_options(clean)
     clean.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
     clean.add_argument(
         "--chunksize", type=_positive, default=32, help="records per task sent to a worker"
@@ -195,6 +245,40 @@ def _parser() -> argparse.ArgumentParser:
         help="progress bar on stderr (auto: when it is a terminal; needs tqdm)",
     )
 
+    learn = commands.add_parser(
+        "learn",
+        help="learn each site's recurring furniture from a JSONL corpus as a rule pack",
+        description="Learn, per site, the lines its pages repeat (exactly, or with numbers "
+        "and capitalised names varying) and write them as site-scoped rules, each with its "
+        "evidence: on how many pages, where on the page, example pages.",
+        formatter_class=_Help,
+    )
+    learn.add_argument("inputs", nargs="*", metavar="CORPUS", help="JSONL files, or '-'")
+    learn.add_argument(
+        "-o", "--output", metavar="PACK.toml", help="write the rule pack here (default: stdout)"
+    )
+    learn.add_argument(
+        "--review",
+        action="store_true",
+        help="print every candidate line with its evidence and what was decided",
+    )
+    learn.add_argument("--text-field", default="text", help="JSONL field with the page text")
+    learn.add_argument(
+        "--site-field", default="url", help="JSONL field with the URL or host (default: url)"
+    )
+    _add_learning_options(learn)
+    add_pipeline_options(learn)
+    learn.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
+    learn.add_argument(
+        "--chunksize", type=_positive, default=32, help="records per task sent to a worker"
+    )
+    learn.add_argument(
+        "--max-record-bytes",
+        type=_positive,
+        default=MAX_RECORD_BYTES,
+        help="larger records are skipped",
+    )
+
     explain = commands.add_parser(
         "explain",
         help="show a document with each removed span marked, with its kind and rule",
@@ -208,6 +292,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--id", metavar="ID", help="the JSONL record whose 'id' field is ID")
     explain.add_argument("--text-field", default="text", help="JSONL field to explain")
+    explain.add_argument(
+        "--site-field",
+        metavar="FIELD",
+        help="JSONL field with the record's URL or host (applies site-scoped rules)",
+    )
     add_pipeline_options(explain)
     explain.add_argument(
         "--color",
@@ -249,12 +338,40 @@ def main(
             _warn_without_pack(args.lang)
         if args.command == "explain":
             return _explain(args, pipeline, out or sys.stdout, stdin)
+        if args.command == "learn":
+            from newsclean.corpus.command import run_learn
+
+            return run_learn(args, pipeline, out or sys.stdout, stdin)
+        if args.learn_sites:
+            pipeline = _with_learned_rules(args, pipeline, stdin)
+        elif args.learned_rules is not None:
+            raise UsageError("--learned-rules needs --learn-sites")
         from newsclean.batch import run_clean
 
         return run_clean(args, pipeline, out, stdin)
     except (NewscleanError, OSError, UsageError, ValueError) as exc:
         print(f"newsclean: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_FATAL
+
+
+def _with_learned_rules(args: argparse.Namespace, pipeline: Pipeline, stdin: BinaryIO) -> Pipeline:
+    """``clean --learn-sites``: learn from the inputs, then clean with what was learned."""
+    from newsclean.corpus.command import learn_inputs, summary
+
+    if STDIN in args.inputs:
+        raise UsageError("--learn-sites reads its inputs twice: name JSONL files, not '-'")
+    if args.site_field is None:
+        args.site_field = "url"
+    inputs = list(args.inputs)
+    if args.input_dir is not None:
+        from newsclean.batch import directory_inputs
+
+        inputs += directory_inputs(args.input_dir)
+    learned = learn_inputs(args, pipeline, stdin, inputs)
+    print(f"newsclean: learned {summary(learned)}", file=sys.stderr)
+    if args.learned_rules is not None:
+        write_atomically(Path(args.learned_rules), learned.toml)
+    return pipeline.with_rule_packs(learned.pack(origin=args.learned_rules or "<learned>"))
 
 
 def _warn_without_pack(lang: str) -> None:
@@ -275,8 +392,8 @@ def _warn_without_pack(lang: str) -> None:
 def _explain(args: argparse.Namespace, pipeline: Pipeline, out: TextIO, stdin: BinaryIO) -> int:
     from newsclean.explain import explain_colored
 
-    text = _explained_text(args, stdin)
-    result = pipeline.clean(text, lang=args.lang)
+    text, site = _explained_text(args, stdin)
+    result = pipeline.clean(text, lang=args.lang, site=site)
     colour = wanted_colour(args.color, out)
     shown = explain_colored(result) if colour else result.explain()
     out.write(printable_keeping_colour(shown) + "\n")
@@ -290,8 +407,9 @@ def _explain(args: argparse.Namespace, pipeline: Pipeline, out: TextIO, stdin: B
     return EXIT_OK
 
 
-def _explained_text(args: argparse.Namespace, stdin: BinaryIO) -> str:
-    """The text ``explain`` shows: a .txt document, or one JSONL record's text field."""
+def _explained_text(args: argparse.Namespace, stdin: BinaryIO) -> tuple[str, str | None]:
+    """The text ``explain`` shows (a .txt document, or one JSONL record's text field) and
+    the record's site (its ``--site-field``)."""
     data = stdin.read() if args.input == STDIN else Path(args.input).read_bytes()
     name = args.input.lower()
     if data[:2] == b"\x1f\x8b":
@@ -303,7 +421,7 @@ def _explained_text(args: argparse.Namespace, stdin: BinaryIO) -> str:
     if b"\x00" in data[:65536]:
         raise UsageError(f"{args.input} holds binary data, not text; nothing to explain")
     if not is_jsonl:
-        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace"), None
     for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").splitlines(), start=1):
         if not raw.strip():
             continue
@@ -325,6 +443,7 @@ def _explained_text(args: argparse.Namespace, stdin: BinaryIO) -> str:
                 f"{args.input} line {number} has no string field {args.text_field!r}; "
                 f"its fields: {', '.join(sorted(map(str, record))) or 'none'}"
             )
-        return value
+        site = record.get(args.site_field) if args.site_field else None
+        return value, site if isinstance(site, str) else None
     wanted = f"id {args.id!r}" if args.id is not None else f"line {args.record or 1}"
     raise UsageError(f"{args.input} has no record at {wanted}")

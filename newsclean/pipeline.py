@@ -27,6 +27,7 @@ from newsclean.normalize import normalize
 from newsclean.parallel import ordered_map
 from newsclean.rules.loader import rules_for
 from newsclean.rules.user import UserPack, check_unique_ids, load_user_pack
+from newsclean.sites import site_of
 from newsclean.steps.base import Step
 from newsclean.steps.registry import Settings, build_steps
 from newsclean.view import View
@@ -154,14 +155,22 @@ class Pipeline:
             steps.insert(position, step)
         return Pipeline(steps, self._rule_packs)
 
-    def clean(self, text: str, lang: str | None = None) -> CleanResult:
-        """Clean one text. ``lang`` (ISO 639-1) skips language detection.
+    def with_rule_packs(self, *packs: str | Path | UserPack) -> Pipeline:
+        """A copy that also applies ``packs`` (paths, validated now, or :class:`UserPack`
+        objects such as ``newsclean.learn(...).pack()``), after the ones it has."""
+        return Pipeline(self._steps, (*self._rule_packs, *packs))
+
+    def clean(self, text: str, lang: str | None = None, *, site: str | None = None) -> CleanResult:
+        """Clean one text. ``lang`` (ISO 639-1) skips language detection. ``site`` (the
+        page's URL or host) applies the rule packs' rules scoped to that site; a value that
+        names no host applies none of them.
 
         >>> Pipeline.default().clean("Advertisement\\nThe council met.", lang="en").text
         'The council met.'
         """
         check_text(text)
         code = _language_code(lang) if lang is not None else None
+        host = site_of(site) if site is not None and self._rule_packs else None
         source = normalize(text)
         lines = PassLine.first(source)
         table = LineTable(self._cache)
@@ -177,7 +186,7 @@ class Pipeline:
                 if new_sample != sample:
                     sample, detected = new_sample, detect(new_sample)
                 language = detected.language if detected is not None else None
-            ledger = self._run_pass(lines, table, language)
+            ledger = self._run_pass(lines, table, language, host)
             cut, carriers = ledger.in_source(source)
             removals.extend(cut)
             verdicts.extend(carriers)
@@ -204,8 +213,10 @@ class Pipeline:
         text_out = "\n".join(line.text for line in lines)
         return CleanResult(text_out, source, tuple(removals), metadata, tuple(warnings))
 
-    def _run_pass(self, lines: list[PassLine], table: LineTable, language: str | None) -> Ledger:
-        rules = rules_for(language, extra=self._rule_packs)
+    def _run_pass(
+        self, lines: list[PassLine], table: LineTable, language: str | None, site: str | None
+    ) -> Ledger:
+        rules = rules_for(language, extra=self._rule_packs, site=site)
         ledger = Ledger(lines)
         view = View(ledger, table, rules, language)
         for step in self._steps:

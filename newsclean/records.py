@@ -227,6 +227,8 @@ class RecordCleaner:
     error_field: str = "error"
     # How .txt documents are decoded (JSONL is always UTF-8).
     encoding: str = "utf-8"
+    # The JSONL field holding each record's URL or host, for site-scoped rules.
+    site_field: str | None = None
 
     def __post_init__(self) -> None:
         names = {
@@ -248,12 +250,14 @@ class RecordCleaner:
         try:
             if record.read_error is not None:
                 raise RecordError(record.read_error)
-            text = self._decode(record)
+            text = self.decode(record)
+            site: str | None = None
             if record.jsonl:
-                fields = self._parse(text)
+                fields = self.parse(text)
                 self._check_collisions(fields)
-                text = self._text_field(fields)
-            result = self.pipeline.clean(text, lang=self.lang)
+                text = self.text_of(fields)
+                site = self.site_of(fields)
+            result = self.pipeline.clean(text, lang=self.lang, site=site)
         except RecordError as exc:
             seen = tuple(map(str, fields)) if exc.missing_field else None
             line = self._error_line(record, fields, str(exc))
@@ -267,7 +271,8 @@ class RecordCleaner:
         text_bytes = len(text.encode("utf-8", "surrogatepass"))
         return Outcome(self._dump(fields), True, size, dict(kinds), text_bytes)
 
-    def _decode(self, record: RawRecord) -> str:
+    def decode(self, record: RawRecord) -> str:
+        """The record's bytes as text; :class:`RecordError` when they do not decode."""
         encoding = "utf-8" if record.jsonl else self.encoding
         try:
             return record.data.decode(encoding)
@@ -279,8 +284,8 @@ class RecordCleaner:
             ) from None
 
     @staticmethod
-    def _parse(text: str) -> dict[str, Any]:
-        """The record's object, from strict JSON: no NaN or Infinity (nor numbers too large
+    def parse(text: str) -> dict[str, Any]:
+        """A JSONL record's object, from strict JSON: no NaN or Infinity (nor numbers too large
         for a float), integers of at most 4,300 digits, at most ``MAX_JSON_DEPTH`` levels."""
         if _depth(text) > MAX_JSON_DEPTH:
             raise RecordError(f"invalid JSON: nested more than {MAX_JSON_DEPTH} levels deep")
@@ -305,7 +310,15 @@ class RecordCleaner:
                     f"choose another name with {option}"
                 )
 
-    def _text_field(self, fields: dict[str, Any]) -> str:
+    def site_of(self, fields: dict[str, Any]) -> str | None:
+        """The record's site field, when it is a string (else the record has no site)."""
+        if self.site_field is None:
+            return None
+        value = fields.get(self.site_field)
+        return value if isinstance(value, str) else None
+
+    def text_of(self, fields: dict[str, Any]) -> str:
+        """The record's text field; :class:`RecordError` when it is missing or no string."""
         if self.text_field not in fields:
             raise RecordError(f"no {self.text_field!r} field", missing_field=True)
         text = fields[self.text_field]

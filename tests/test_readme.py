@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -16,8 +17,8 @@ from .conftest import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def _example(name: str) -> str:
-    found = re.search(rf"<!-- example: {name} -->\n```python\n(.*?)```", README, re.DOTALL)
+def _example(name: str, language: str = "python") -> str:
+    found = re.search(rf"<!-- example: {name} -->\n```{language}\n(.*?)```", README, re.DOTALL)
     assert found, f"no example {name!r} in the README"
     return found.group(1)
 
@@ -26,6 +27,30 @@ def test_readme_adding_a_step_example_runs() -> None:
     namespace: dict[str, object] = {"__name__": "readme_example"}
     exec(compile(_example("adding-a-step"), "README.md", "exec"), namespace)
     assert "pipeline" in namespace
+
+
+def test_readme_learn_commands_run_as_written(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "samples", tmp_path / "samples")
+    for line in _example("learn-commands", "bash").splitlines():
+        argv = shlex.split(line, comments=True)
+        assert argv[0] == "newsclean"
+        done = subprocess.run(
+            [sys.executable, "-m", "newsclean", *argv[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, (line, done.stderr[-2000:])
+    shipped = (ROOT / "samples" / "sites" / "site_rules.toml").read_text(encoding="utf-8")
+    assert (tmp_path / "site_rules.toml").read_text(encoding="utf-8") == shipped
+    cleaned = (tmp_path / "clean.jsonl").read_text(encoding="utf-8")
+    assert "Gazette journalism is paid for" not in cleaned
+
+
+def test_readme_learned_rule_is_the_sample_packs() -> None:
+    shipped = (ROOT / "samples" / "sites" / "site_rules.toml").read_text(encoding="utf-8")
+    assert _example("learned-rule", "toml") in shipped
 
 
 SCRIPTS = ("datatrove", "pandas", "dask", "datasets")

@@ -17,6 +17,12 @@ and ``[[rules]]``. Each rule has:
 ``requires``         optional: literals one of which every match holds. The loader derives
                      them from the pattern; a list written here must be one the pattern
                      shows it needs (``^word``: the line starts with it), or it is refused.
+``site``             optional: the one site (a host, see :mod:`newsclean.sites`) the rule
+                     applies to; a pack-level ``sites = [...]`` scopes every rule that
+                     names none. A site-scoped rule fires only on pages cleaned with
+                     ``site=`` set to that host or a host under it.
+``evidence``         optional: a table of strings and numbers saying why the rule exists
+                     (``newsclean learn`` writes its corpus counts here); shown by explain.
 
 Named groups capture metadata fields (``authors``, ``caption``, ``location``, …, see
 ``rules.model.FIELDS``); a group whose name starts with ``_`` is the pattern's own.
@@ -38,8 +44,18 @@ from newsclean.errors import RulePackError
 from newsclean.limits import DEFAULT_EDGE_WINDOW, DEFAULT_LINE_RULE_CHARS, REGEX_TIMEOUT
 from newsclean.model import Kind
 from newsclean.rules.derive import derive, fold, implied
-from newsclean.rules.model import FIELDS, Role, Rule, RuleSet, Scope, StepRules, phrase_key
+from newsclean.rules.model import (
+    FIELDS,
+    Fields,
+    Role,
+    Rule,
+    RuleSet,
+    Scope,
+    StepRules,
+    phrase_key,
+)
 from newsclean.rules.scanner import START
+from newsclean.sites import site_and_parents, site_of
 from newsclean.typography import AFTER_TRAILING_PHRASE, BEFORE_TRAILING_PHRASE
 
 if TYPE_CHECKING:
@@ -53,7 +69,7 @@ _MAX_PHRASES = 5000
 _MAX_RULE_CHARS = 5000
 _MAX_LITERALS = 500
 _MAX_LITERAL_CHARS = 200
-_PACK_KEYS = frozenset({"language", "description", "lists", "names", "rules"})
+_PACK_KEYS = frozenset({"language", "description", "lists", "names", "rules", "sites"})
 _RULE_KEYS = frozenset(
     {
         "id",
@@ -69,6 +85,8 @@ _RULE_KEYS = frozenset(
         "counter_examples",
         "note",
         "requires",
+        "site",
+        "evidence",
     }
 )
 # Names a list may not take: they are arguments of ``regex.compile``.
@@ -146,11 +164,52 @@ def _choice(raw: Any, allowed: Any, what: str, origin: str, rule_id: str) -> Any
     raise _fail(origin, rule_id, f"{what} {raw!r} is not one this step takes ({names})")
 
 
+def _site(value: Any, origin: str, rule_id: str | None, name: str) -> str:
+    """A rule's or pack's site, as :func:`newsclean.sites.site_of` writes it."""
+    site = site_of(value) if isinstance(value, str) else None
+    if site is None or site != value.strip().lower():
+        raise _fail(
+            origin,
+            rule_id,
+            f"{name} must be a host name such as 'example.com' (lower case, no scheme, "
+            f"path or 'www.'), got {_shown(str(value))}",
+        )
+    return site
+
+
+_MAX_EVIDENCE_KEYS = 32
+
+
+def _evidence(value: Any, origin: str, rule_id: str) -> Fields:
+    """A rule's ``evidence`` table: short strings, numbers, or lists of short strings."""
+    if not isinstance(value, dict) or len(value) > _MAX_EVIDENCE_KEYS:
+        raise _fail(
+            origin, rule_id, f"evidence must be a table of at most {_MAX_EVIDENCE_KEYS} keys"
+        )
+    items: list[tuple[str, str]] = []
+    for key, item in value.items():
+        if isinstance(item, bool) or not isinstance(item, (str, int, float, list)):
+            raise _fail(origin, rule_id, f"evidence.{key} must be a string, a number or a list")
+        if isinstance(item, list):
+            if not all(isinstance(part, str) for part in item):
+                raise _fail(origin, rule_id, f"evidence.{key} must be a list of strings")
+            shown = ", ".join(item)
+        else:
+            shown = str(item)
+        if len(shown) > _MAX_RULE_CHARS:
+            raise _fail(
+                origin, rule_id, f"evidence.{key} is longer than {_MAX_RULE_CHARS} characters"
+            )
+        items.append((key, shown))
+    return tuple(items)
+
+
 def _compile_rule(
     raw: Mapping[str, Any],
     language: str,
     lists: Mapping[str, tuple[str, ...]],
     origin: str,
+    pack_sites: frozenset[str] = frozenset(),
 ) -> Rule:
     if not isinstance(raw, dict):
         raise _fail(origin, None, f"every rule must be a table, got {type(raw).__name__}")
@@ -264,6 +323,10 @@ def _compile_rule(
     requires: tuple[str, ...] = ()
     if pattern is not None:
         requires = _requires(raw, source, named, scope, lists, origin, rule_id)
+    sites = pack_sites
+    if "site" in raw:
+        sites = frozenset({_site(raw["site"], origin, rule_id, "site")})
+    evidence = _evidence(raw["evidence"], origin, rule_id) if "evidence" in raw else ()
     return Rule(
         id=rule_id,
         step=family.name,
@@ -282,6 +345,8 @@ def _compile_rule(
         ),
         origin=origin,
         note=str(raw.get("note", "")),
+        sites=sites,
+        evidence=evidence,
     )
 
 
@@ -416,7 +481,11 @@ def parse_pack(text: str, origin: str, shared_lists: Mapping[str, tuple[str, ...
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list):
         raise _fail(origin, None, "'rules' must be an array of tables")
-    rules = tuple(_compile_rule(raw, language, lists, origin) for raw in raw_rules)
+    raw_sites = data.get("sites", [])
+    if not isinstance(raw_sites, list) or (not raw_sites and "sites" in data):
+        raise _fail(origin, None, "'sites' must be a non-empty list of host names")
+    pack_sites = frozenset(_site(item, origin, None, "sites") for item in raw_sites)
+    rules = tuple(_compile_rule(raw, language, lists, origin, pack_sites) for raw in raw_rules)
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
@@ -455,18 +524,36 @@ def load_pack(name: str) -> RulePack:
     return pack
 
 
-def rules_for(*languages: str | None, extra: tuple[UserPack, ...] = ()) -> RuleSet:
+def rules_for(
+    *languages: str | None, extra: tuple[UserPack, ...] = (), site: str | None = None
+) -> RuleSet:
     """Rules by step: universal first, then each language's pack in the order given, then
-    the ``extra`` user packs that are universal or in one of ``languages``.
+    the ``extra`` user packs that are universal or in one of ``languages``. A site-scoped
+    rule is included only when ``site`` (as :func:`newsclean.sites.site_of` gives it) is
+    its site or lies under it.
 
     A language without a pack (or ``None``) gets the English pack, never an error.
     """
     known = _languages()
     packs = tuple(dict.fromkeys(lang if lang in known else FALLBACK_LANGUAGE for lang in languages))
+    scoped: frozenset[str] = frozenset()
     if extra:
         wanted = {lang for lang in languages if lang} | {UNIVERSAL}
         extra = tuple(pack for pack in extra if pack.language in wanted)
+        if site:
+            named = frozenset().union(*(_pack_sites(pack) for pack in extra))
+            scoped = named.intersection(site_and_parents(site))
+    if scoped:
+        return _rules_for_site(packs or (FALLBACK_LANGUAGE,), extra, scoped)
     return _rules_for_packs(packs or (FALLBACK_LANGUAGE,), extra)
+
+
+@functools.cache
+def _pack_sites(pack: UserPack) -> frozenset[str]:
+    """Every site a user pack's rules are scoped to."""
+    from newsclean.rules.user import compile_user_pack
+
+    return frozenset().union(*(rule.sites for rule in compile_user_pack(pack).rules))
 
 
 @functools.cache
@@ -483,6 +570,26 @@ def _languages() -> frozenset[str]:
 
 @functools.cache
 def _rules_for_packs(names: tuple[str, ...], extra: tuple[UserPack, ...]) -> RuleSet:
+    return _build_rule_set(names, extra, frozenset())
+
+
+# Rule sets of documents whose site has rules of its own: one per combination in use, the
+# least recently used dropped beyond this many (a crawl of many sites stays bounded).
+_SITE_RULE_SETS = 256
+
+
+@functools.lru_cache(maxsize=_SITE_RULE_SETS)
+def _rules_for_site(
+    names: tuple[str, ...], extra: tuple[UserPack, ...], sites: frozenset[str]
+) -> RuleSet:
+    return _build_rule_set(names, extra, sites)
+
+
+def _build_rule_set(
+    names: tuple[str, ...], extra: tuple[UserPack, ...], sites: frozenset[str]
+) -> RuleSet:
+    """The rule set of the shipped packs ``names`` and the user packs ``extra``, with the
+    site-scoped rules of ``sites`` and no others."""
     from newsclean.rules.user import compile_user_pack
     from newsclean.steps.registry import RULE_FAMILIES
 
@@ -493,7 +600,12 @@ def _rules_for_packs(names: tuple[str, ...], extra: tuple[UserPack, ...]) -> Rul
     )
     by_step: dict[str, StepRules] = {}
     for step in RULE_FAMILIES:
-        rules = tuple(rule for pack in packs for rule in pack.rules if rule.step == step)
+        rules = tuple(
+            rule
+            for pack in packs
+            for rule in pack.rules
+            if rule.step == step and (not rule.sites or rule.sites & sites)
+        )
         index: dict[str, Rule] = {}
         for rule in rules:
             for key in rule.phrases:

@@ -127,6 +127,10 @@ class Rule:
     note: str = ""
     # A user pack's rule: its matches share the document's time budget.
     budgeted: bool = False
+    # The sites the rule applies to (see :mod:`newsclean.sites`); empty: every page.
+    sites: frozenset[str] = frozenset()
+    # Why the rule exists, as the pack states it (a learned rule: its corpus counts).
+    evidence: Fields = ()
 
     def match(self, line: str) -> RuleMatch | None:
         """Match this rule against one stripped line; ``None`` when it does not apply.

@@ -25,6 +25,7 @@ from newsclean.steps.duplicate import DuplicateStep
 from newsclean.steps.layout import LayoutStep
 from newsclean.steps.line_model import LineModelStep
 from newsclean.steps.related import RelatedStep
+from newsclean.steps.site import SiteStep
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,29 @@ FAMILIES: tuple[Family, ...] = (
     Family("context", lambda settings: ContextStep()),
     Family("duplicate", lambda settings: DuplicateStep()),
     Family("layout", lambda settings: _layout(settings)),
+    # Rules about one site's own furniture (``newsclean learn`` writes them here): last,
+    # so that they never change what the layout step sees in its first pass, and its end
+    # markers cut what the layout step kept after them.
+    Family(
+        "site",
+        lambda settings: SiteStep(),
+        (
+            Kind.NAVIGATION,
+            Kind.FOOTER,
+            Kind.PROMO,
+            Kind.PAYWALL,
+            Kind.COOKIE,
+            Kind.ADVERT,
+            Kind.READ_MORE,
+            Kind.RELATED,
+            Kind.CREDIT,
+            Kind.BYLINE,
+            Kind.CAPTION,
+            Kind.AUTHOR_BLURB,
+        ),
+        _ALL_SCOPES,
+        _MARKERS,
+    ),
 )
 
 FAMILY: Mapping[str, Family] = {family.name: family for family in FAMILIES}
