@@ -202,6 +202,12 @@ def _parser() -> argparse.ArgumentParser:
         "clean with the learned rules; reads the inputs twice",
     )
     clean.add_argument(
+        "--learn-sample",
+        type=_positive,
+        metavar="N",
+        help="with --learn-sites: learn from the first N records only",
+    )
+    clean.add_argument(
         "--learned-rules",
         metavar="PACK.toml",
         help="with --learn-sites: also write the learned rule pack here, for review",
@@ -344,8 +350,8 @@ def main(
             return run_learn(args, pipeline, out or sys.stdout, stdin)
         if args.learn_sites:
             pipeline = _with_learned_rules(args, pipeline, stdin)
-        elif args.learned_rules is not None:
-            raise UsageError("--learned-rules needs --learn-sites")
+        elif args.learned_rules is not None or args.learn_sample is not None:
+            raise UsageError("--learned-rules and --learn-sample need --learn-sites")
         from newsclean.batch import run_clean
 
         return run_clean(args, pipeline, out, stdin)

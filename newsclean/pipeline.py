@@ -26,6 +26,7 @@ from newsclean.modes import Mode
 from newsclean.normalize import normalize
 from newsclean.parallel import ordered_map
 from newsclean.rules.loader import rules_for
+from newsclean.rules.sites import site_rules_for
 from newsclean.rules.user import UserPack, check_unique_ids, load_user_pack
 from newsclean.sites import site_of
 from newsclean.steps.base import Step
@@ -216,9 +217,11 @@ class Pipeline:
     def _run_pass(
         self, lines: list[PassLine], table: LineTable, language: str | None, site: str | None
     ) -> Ledger:
-        rules = rules_for(language, extra=self._rule_packs, site=site)
+        rules = rules_for(language, extra=self._rule_packs)
         ledger = Ledger(lines)
-        view = View(ledger, table, rules, language)
+        view = View(
+            ledger, table, rules, language, site_rules_for(language, self._rule_packs, site)
+        )
         for step in self._steps:
             ledger.accept(step.name, step.propose(view))
         return ledger

@@ -23,6 +23,7 @@ from newsclean.rules.model import Fields, Rule, RuleMatch, RuleSet
 
 if TYPE_CHECKING:
     from newsclean.ledger import Ledger
+    from newsclean.rules.sites import SiteRules
 
 
 class _Verdict(NamedTuple):
@@ -84,10 +85,24 @@ class View:
     pass (by the steps before the one reading), each line's shape and the rules worth
     trying on it."""
 
-    __slots__ = ("_base", "_by_step", "_cuts", "_ledger", "_table", "language", "rules")
+    __slots__ = (
+        "_base",
+        "_by_step",
+        "_cuts",
+        "_ledger",
+        "_table",
+        "language",
+        "rules",
+        "site_rules",
+    )
 
     def __init__(
-        self, ledger: Ledger, table: LineTable, rules: RuleSet, language: str | None
+        self,
+        ledger: Ledger,
+        table: LineTable,
+        rules: RuleSet,
+        language: str | None,
+        site_rules: SiteRules | None = None,
     ) -> None:
         self._ledger = ledger
         # The ledger's cuts by line, read on every question about a line.
@@ -95,6 +110,8 @@ class View:
         self._table = table
         self.rules = rules
         self.language = language
+        # The rules of the page's site (the site step's), when it has any.
+        self.site_rules = site_rules
         # Every line as the pass began, measured (once per distinct text per call).
         self._base: list[Line] = [table.line(line.text) for line in ledger.lines]
         self._by_step: dict[str, list[tuple[int, LineRules]]] | None = None

@@ -93,7 +93,8 @@ def test_site_rules_need_the_site_field(tmp_path: Path) -> None:
     ("argv", "message"),
     [
         (["clean", "-", "--learn-sites"], "reads its inputs twice"),
-        (["clean", str(CRAWL), "--learned-rules", "x.toml"], "needs --learn-sites"),
+        (["clean", str(CRAWL), "--learned-rules", "x.toml"], "need --learn-sites"),
+        (["clean", str(CRAWL), "--learn-sample", "3"], "need --learn-sites"),
         (["learn"], "no inputs"),
     ],
 )
@@ -132,3 +133,20 @@ def test_learn_reads_directories_of_jsonl_through_clean(tmp_path: Path) -> None:
     assert status == 0
     cleaned = texts(out / "part-0.jsonl")
     assert not any(FURNITURE[0] in text for text in cleaned)
+
+
+def test_learn_sample_learns_from_the_first_records_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "learned.toml"
+    out = tmp_path / "out.jsonl"
+    status, _ = run(
+        "clean", str(CRAWL), "--learn-sites", "--learn-sample", "5",
+        "--learned-rules", str(pack), "-o", str(out),
+    )  # fmt: skip
+    assert status == 0
+    assert "from 5 pages of 1 sites" in capsys.readouterr().err
+    learned = pack.read_text(encoding="utf-8")
+    assert 'site = "harbour-gazette.example"' in learned
+    assert "valleytimes.example" not in learned
+    assert len(texts(out)) == 10  # every record is still cleaned

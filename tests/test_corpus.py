@@ -224,3 +224,19 @@ def test_the_sample_pack_removes_the_sites_furniture() -> None:
         assert "Gazette journalism is paid for" not in with_site
         assert "Join the conversation on the Gazette forum" not in with_site
         assert len(with_site) <= len(plain)
+
+
+def test_key_table_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.corpus import counts
+    from newsclean.corpus.observe import LineSeen, PageSeen, Position
+
+    monkeypatch.setattr(counts, "MAX_KEYS", 100)
+    site = counts.SiteCounts("example.com")
+    for page in range(50):
+        lines = tuple(
+            LineSeen(f"line {page} {n}", f"line {page} {n} key", 3, Position.INSIDE, "", "", "")
+            for n in range(40)
+        )
+        site.add(f"p{page}", PageSeen(lines, frozenset({page * 10 + i for i in range(5)})))
+    assert len(site.keys) <= 100
+    assert site.keys_dropped >= 50 * 40 - 100

@@ -211,3 +211,37 @@ def test_datatrove_pipeline_with_two_tasks_matches_single_process(tmp_path) -> N
     names = {name for step in stats for name in step.get("stats", {})}
     assert "removed_advert" in names
     assert any("empty after cleaning" in name for name in names)
+
+
+CRAWL_RECORDS = [
+    json.loads(line)
+    for line in (SAMPLES / "sites" / "crawl.jsonl").read_text(encoding="utf-8").splitlines()
+]
+SITE_PIPELINE = Pipeline.default().with_rule_packs(SAMPLES / "sites" / "site_rules.toml")
+
+
+def test_pandas_site_column_applies_site_rules() -> None:
+    pd = pytest.importorskip("pandas")
+    from newsclean.integrations.pandas import clean_frame
+
+    frame = pd.DataFrame(CRAWL_RECORDS)
+    expected = [SITE_PIPELINE.clean(r["text"], site=r["url"]).text for r in CRAWL_RECORDS]
+    for workers in (1, 2):
+        out = clean_frame(frame, pipeline=SITE_PIPELINE, site_column="url", workers=workers)
+        assert out["text"].tolist() == expected
+    plain = clean_frame(frame, pipeline=SITE_PIPELINE)
+    assert plain["text"].tolist() == [SITE_PIPELINE.clean(r["text"]).text for r in CRAWL_RECORDS]
+    assert plain["text"].tolist() != expected
+
+
+def test_datatrove_site_field_applies_site_rules() -> None:
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document
+
+    from newsclean.integrations.datatrove import NewscleanFilter
+
+    step = NewscleanFilter(SITE_PIPELINE, site_field="url")
+    for record in CRAWL_RECORDS:
+        doc = Document(text=record["text"], id=record["id"], metadata={"url": record["url"]})
+        step.filter(doc)
+        assert doc.text == SITE_PIPELINE.clean(record["text"], site=record["url"]).text

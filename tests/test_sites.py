@@ -10,6 +10,7 @@ import pytest
 
 from newsclean import Pipeline, RulePackError
 from newsclean.rules import rules_for
+from newsclean.rules.sites import site_rules_for
 from newsclean.rules.user import UserPack, load_user_pack
 from newsclean.sites import site_and_parents, site_of
 
@@ -99,7 +100,7 @@ def test_site_rule_applies_to_its_site_and_hosts_under_it(
 def test_pack_level_sites_scope_every_rule_that_names_none(tmp_path: Path) -> None:
     body = f"""sites = ["example.com", "example.org"]
 [[rules]]
-id = "universal.navigation.example-1"
+id = "universal.site.example-1"
 phrases = ["{FURNITURE}"]
 examples = ["{FURNITURE}"]
 """
@@ -110,15 +111,27 @@ examples = ["{FURNITURE}"]
     assert FURNITURE in pipeline.clean(text, lang="en").text
 
 
-def test_documents_without_site_rules_share_the_plain_rule_set(tmp_path: Path) -> None:
+def test_site_rules_stay_out_of_the_shared_rule_set(tmp_path: Path) -> None:
     pack = load_user_pack(_pack(tmp_path, SITE_RULE))
-    plain = rules_for("en", extra=(pack,))
-    assert rules_for("en", extra=(pack,), site="other.org") is plain
-    scoped = rules_for("en", extra=(pack,), site="example.com")
-    assert scoped is not plain
-    assert rules_for("en", extra=(pack,), site="news.example.com") is scoped
-    assert "universal.site.example-1" in {rule.id for rule in scoped["site"].rules}
-    assert "universal.site.example-1" not in {rule.id for rule in plain["site"].rules}
+    assert rules_for("en", extra=(pack,)) is rules_for("en", extra=(pack,))
+    assert not rules_for("en", extra=(pack,))["site"].rules
+    assert site_rules_for("en", (pack,), "other.org") is None
+    assert site_rules_for("en", (pack,), None) is None
+    scoped = site_rules_for("en", (pack,), "example.com")
+    assert scoped is not None
+    assert site_rules_for("de", (pack,), "news.example.com") is scoped
+    rule = scoped.phrase_rule(FURNITURE)
+    assert rule is not None
+    assert rule.id == "universal.site.example-1"
+
+
+def test_site_rules_follow_their_packs_language(tmp_path: Path) -> None:
+    body = SITE_RULE.replace("universal.site", "fr.site")
+    path = tmp_path / "fr.toml"
+    path.write_text('language = "fr"\n' + body, encoding="utf-8")
+    pack = load_user_pack(path)
+    assert site_rules_for("fr", (pack,), "example.com") is not None
+    assert site_rules_for("en", (pack,), "example.com") is None
 
 
 @pytest.mark.parametrize(
@@ -133,6 +146,9 @@ def test_documents_without_site_rules_share_the_plain_rule_set(tmp_path: Path) -
         (SITE_RULE + "evidence = { pages = { a = 1 } }\n", "evidence.pages"),
         (SITE_RULE + "evidence = [1]\n", "evidence must be a table"),
         (SITE_RULE + "evidence = { pages = [1, 2] }\n", "list of strings"),
+        (SITE_RULE.replace("universal.site.", "universal.navigation."), "only rules of the"),
+        (SITE_RULE.replace('site = "example.com"\n', ""), "needs a 'site'"),
+        (SITE_RULE + 'scope = "prefix"\n', "scope 'prefix' is not one this step takes"),
     ],
 )
 def test_bad_site_keys_name_the_rule(tmp_path: Path, body: str, problem: str) -> None:
@@ -143,7 +159,10 @@ def test_bad_site_keys_name_the_rule(tmp_path: Path, body: str, problem: str) ->
 def test_evidence_is_kept_on_the_rule(tmp_path: Path) -> None:
     body = SITE_RULE + 'evidence = { pages = 12, share = 0.8, example_pages = ["a", "b"] }\n'
     pack = load_user_pack(_pack(tmp_path, body))
-    (rule,) = list(rules_for("en", extra=(pack,), site="example.com")["site"].rules)
+    scoped = site_rules_for("en", (pack,), "example.com")
+    assert scoped is not None
+    rule = scoped.phrase_rule(FURNITURE)
+    assert rule is not None
     assert dict(rule.evidence) == {"pages": "12", "share": "0.8", "example_pages": "a, b"}
     assert rule.sites == frozenset({"example.com"})
 

@@ -42,6 +42,7 @@ def learn_inputs(
         workers=args.workers,
         chunksize=args.chunksize,
         max_record_bytes=args.max_record_bytes,
+        max_records=getattr(args, "learn_sample", None),
     )
 
 

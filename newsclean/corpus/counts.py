@@ -105,12 +105,17 @@ class SiteCounts:
         return number
 
     def _prune(self) -> None:
-        rare = [key for key, counts in self.keys.items() if len(counts.stories) <= 1]
-        if not rare:  # every key recurs: drop the oldest half
-            rare = list(self.keys)[: len(self.keys) // 2]
-        for key in rare:
+        """Drop the keys seen in one story, and, when they are fewer than a quarter of
+        the table, the oldest others too: a quarter at least goes each time, so pruning
+        costs a constant per key counted."""
+        doomed = [key for key, counts in self.keys.items() if len(counts.stories) <= 1]
+        wanted = len(self.keys) // 4
+        if len(doomed) < wanted:
+            rare = set(doomed)
+            doomed += [key for key in self.keys if key not in rare][: wanted - len(doomed)]
+        for key in doomed:
             del self.keys[key]
-        self.keys_dropped += len(rare)
+        self.keys_dropped += len(doomed)
 
 
 def kept_share(counts: KeyCounts) -> float:

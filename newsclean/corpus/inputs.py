@@ -3,6 +3,7 @@ each page observed in a worker process, the counts kept in the parent."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -57,9 +58,11 @@ def learn_from_inputs(
     workers: int = 1,
     chunksize: int = 32,
     max_record_bytes: int,
+    max_records: int | None = None,
 ) -> LearnedRules:
     """Learn site rules from the JSONL records of ``inputs`` (``.txt`` documents carry no
-    site and teach nothing). Records without a text or a site are skipped and counted."""
+    site and teach nothing), at most ``max_records`` of them (the first). Records without a
+    text or a site are skipped and counted."""
     from newsclean.lang import warm_up
     from newsclean.parallel import ordered_map
 
@@ -72,7 +75,7 @@ def learn_from_inputs(
 
     observed = ordered_map(
         _Observer(cleaner, id_field),
-        records(),
+        itertools.islice(records(), max_records),
         workers=workers,
         chunksize=chunksize,
         warm_up=warm_up if lang is None else None,

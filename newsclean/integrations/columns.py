@@ -104,21 +104,29 @@ def clean_columns(
     lang: str | None,
     output_column: str,
     with_removed: bool,
+    sites: Iterable[object] | None = None,
 ) -> dict[str, list[Any]]:
-    """Clean a column of texts into the output column plus the metadata columns.
+    """Clean a column of texts into the output column plus the metadata columns; ``sites``
+    (a URL or host per text, for site-scoped rules; anything else: no site) pairs with them.
 
     A missing text (``None``, NaN or pandas' ``NA``) gives ``None`` text and empty metadata
     rather than an error, as tabular data often has holes; any other non-``str`` raises
     ``TypeError``.
     """
     columns: dict[str, list[Any]] = {output_column: [], **{n: [] for n in metadata_columns()}}
+    site_of_text = iter(sites) if sites is not None else None
     for text in texts:
+        site = next(site_of_text, None) if site_of_text is not None else None
         if _is_missing(text):
             columns[output_column].append(None)
             for name in metadata_columns():
                 columns[name].append([] if name.removeprefix(PREFIX) in LIST_COLUMNS else None)
             continue
-        result = pipeline.clean(text, lang=lang)  # type: ignore[arg-type]  # checked inside
+        result = pipeline.clean(
+            text,  # type: ignore[arg-type]  # checked inside
+            lang=lang,
+            site=site if isinstance(site, str) else None,
+        )
         columns[output_column].append(result.text)
         for name, value in result_row(result, with_removed).items():
             columns[name].append(value)

@@ -40,7 +40,9 @@ class NewscleanFilter(BaseFilter):  # type: ignore[misc]
     Removals are counted per kind in the step's stats (``removed_<kind>``). A document left
     with no text is dropped (``drop_empty``), and so is one shorter than ``min_chars``
     characters; each drop is counted with its reason and, when an ``exclusion_writer`` is
-    given, written there (with its cleaned text and metadata).
+    given, written there (with its cleaned text and metadata). ``site_field`` names the
+    metadata field holding the page's URL (datatrove readers keep ``url`` there): the
+    pipeline's site-scoped rules then apply to each document's site.
     """
 
     name = "📰 newsclean"
@@ -55,6 +57,7 @@ class NewscleanFilter(BaseFilter):  # type: ignore[misc]
         min_chars: int = 0,
         metadata_key: str = "newsclean",
         exclusion_writer: DiskWriter | None = None,
+        site_field: str | None = None,
     ) -> None:
         super().__init__(exclusion_writer)
         self.pipeline = pipeline or Pipeline.default()
@@ -63,9 +66,13 @@ class NewscleanFilter(BaseFilter):  # type: ignore[misc]
         self.drop_empty = drop_empty
         self.min_chars = min_chars
         self.metadata_key = metadata_key
+        self.site_field = site_field
 
     def filter(self, doc: Document) -> bool | tuple[bool, str]:
-        result = self.pipeline.clean(doc.text, lang=self.lang)
+        site = doc.metadata.get(self.site_field) if self.site_field is not None else None
+        result = self.pipeline.clean(
+            doc.text, lang=self.lang, site=site if isinstance(site, str) else None
+        )
         doc.text = result.text
         doc.metadata[self.metadata_key] = result_info(result, self.with_removed)
         for kind, count in Counter(removal.kind.value for removal in result.removed).items():

@@ -21,12 +21,14 @@ def clean_frame(
     output_column: str | None = None,
     with_removed: bool = False,
     prefix: str = PREFIX,
+    site_column: str | None = None,
 ) -> Any:
     """A new frame: ``frame`` with ``column`` cleaned (into ``output_column``, by default
     the same column) and the metadata columns added, named ``prefix`` + field
     (``newsclean_language``, ``newsclean_authors``, …). ``workers > 1`` cleans in that many
     processes, with the same results. A missing text (``None``, NaN) gives a missing
-    cleaned text and empty metadata.
+    cleaned text and empty metadata. ``site_column`` names a column of URLs or hosts:
+    the pipeline's site-scoped rules (``newsclean learn``) then apply to each row's site.
 
     >>> import pandas as pd
     >>> frame = pd.DataFrame({"text": ["Advertisement\\nRain fell on Paris.", None]})
@@ -38,11 +40,12 @@ def clean_frame(
 
     chosen = pipeline or Pipeline.default()
     texts = frame[column].tolist()
+    sites = frame[site_column].tolist() if site_column is not None else [None] * len(texts)
     output = output_column or column
     if workers > 1:
-        columns = _clean_in_processes(chosen, texts, lang, output, with_removed, workers)
+        columns = _clean_in_processes(chosen, texts, sites, lang, output, with_removed, workers)
     else:
-        columns = clean_columns(chosen, texts, lang, output, with_removed)
+        columns = clean_columns(chosen, texts, lang, output, with_removed, sites)
     result = frame.copy()
     for name, values in columns.items():
         renamed = prefix + name.removeprefix(PREFIX) if name.startswith(PREFIX) else name
@@ -53,6 +56,7 @@ def clean_frame(
 def _clean_in_processes(
     pipeline: Pipeline,
     texts: list[Any],
+    sites: list[Any],
     lang: str | None,
     output: str,
     with_removed: bool,
@@ -60,7 +64,9 @@ def _clean_in_processes(
 ) -> dict[str, list[Any]]:
     from newsclean.parallel import ordered_map
 
-    chunks = [texts[start : start + 64] for start in range(0, len(texts), 64)]
+    chunks = [
+        (texts[start : start + 64], sites[start : start + 64]) for start in range(0, len(texts), 64)
+    ]
     columns: dict[str, list[Any]] = {}
     for part in ordered_map(
         _ChunkCleaner(pipeline, lang, output, with_removed), chunks, workers=workers, chunksize=1
@@ -78,5 +84,6 @@ class _ChunkCleaner:
     def __init__(self, pipeline: Pipeline, lang: str | None, output: str, removed: bool) -> None:
         self.pipeline, self.lang, self.output, self.removed = pipeline, lang, output, removed
 
-    def __call__(self, texts: list[Any]) -> dict[str, list[Any]]:
-        return clean_columns(self.pipeline, texts, self.lang, self.output, self.removed)
+    def __call__(self, chunk: tuple[list[Any], list[Any]]) -> dict[str, list[Any]]:
+        texts, sites = chunk
+        return clean_columns(self.pipeline, texts, self.lang, self.output, self.removed, sites)

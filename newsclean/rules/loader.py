@@ -17,9 +17,10 @@ and ``[[rules]]``. Each rule has:
 ``requires``         optional: literals one of which every match holds. The loader derives
                      them from the pattern; a list written here must be one the pattern
                      shows it needs (``^word``: the line starts with it), or it is refused.
-``site``             optional: the one site (a host, see :mod:`newsclean.sites`) the rule
-                     applies to; a pack-level ``sites = [...]`` scopes every rule that
-                     names none. A site-scoped rule fires only on pages cleaned with
+``site``             the one site (a host, see :mod:`newsclean.sites`) a rule of the
+                     ``site`` step applies to (those rules need one; no other step's
+                     rules take one); a pack-level ``sites = [...]`` scopes every rule
+                     that names none. A site-scoped rule fires only on pages cleaned with
                      ``site=`` set to that host or a host under it.
 ``evidence``         optional: a table of strings and numbers saying why the rule exists
                      (``newsclean learn`` writes its corpus counts here); shown by explain.
@@ -55,7 +56,7 @@ from newsclean.rules.model import (
     phrase_key,
 )
 from newsclean.rules.scanner import START
-from newsclean.sites import site_and_parents, site_of
+from newsclean.sites import site_of
 from newsclean.typography import AFTER_TRAILING_PHRASE, BEFORE_TRAILING_PHRASE
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ if TYPE_CHECKING:
     from newsclean.steps.registry import Family
 
 UNIVERSAL = "universal"
+# The step whose rules are scoped to sites (see :mod:`newsclean.rules.sites`).
+SITE_STEP = "site"
 FALLBACK_LANGUAGE = "en"
 _MAX_PATTERN_CHARS = 4000
 _MAX_PHRASES = 5000
@@ -326,6 +329,15 @@ def _compile_rule(
     sites = pack_sites
     if "site" in raw:
         sites = frozenset({_site(raw["site"], origin, rule_id, "site")})
+    if sites and family.name != SITE_STEP:
+        raise _fail(
+            origin,
+            rule_id,
+            f"only rules of the {SITE_STEP!r} step are scoped to a site "
+            f"(an id like '{language}.{SITE_STEP}.<name>')",
+        )
+    if family.name == SITE_STEP and not sites:
+        raise _fail(origin, rule_id, f"a rule of the {SITE_STEP!r} step needs a 'site'")
     evidence = _evidence(raw["evidence"], origin, rule_id) if "evidence" in raw else ()
     return Rule(
         id=rule_id,
@@ -524,36 +536,26 @@ def load_pack(name: str) -> RulePack:
     return pack
 
 
-def rules_for(
-    *languages: str | None, extra: tuple[UserPack, ...] = (), site: str | None = None
-) -> RuleSet:
+def rules_for(*languages: str | None, extra: tuple[UserPack, ...] = ()) -> RuleSet:
     """Rules by step: universal first, then each language's pack in the order given, then
-    the ``extra`` user packs that are universal or in one of ``languages``. A site-scoped
-    rule is included only when ``site`` (as :func:`newsclean.sites.site_of` gives it) is
-    its site or lies under it.
+    the ``extra`` user packs that are universal or in one of ``languages`` (their
+    site-scoped rules aside: see :func:`newsclean.rules.sites.site_rules_for`).
 
     A language without a pack (or ``None``) gets the English pack, never an error.
     """
     known = _languages()
     packs = tuple(dict.fromkeys(lang if lang in known else FALLBACK_LANGUAGE for lang in languages))
-    scoped: frozenset[str] = frozenset()
-    if extra:
-        wanted = {lang for lang in languages if lang} | {UNIVERSAL}
-        extra = tuple(pack for pack in extra if pack.language in wanted)
-        if site:
-            named = frozenset().union(*(_pack_sites(pack) for pack in extra))
-            scoped = named.intersection(site_and_parents(site))
-    if scoped:
-        return _rules_for_site(packs or (FALLBACK_LANGUAGE,), extra, scoped)
-    return _rules_for_packs(packs or (FALLBACK_LANGUAGE,), extra)
+    return _rules_for_packs(packs or (FALLBACK_LANGUAGE,), for_languages(extra, languages))
 
 
-@functools.cache
-def _pack_sites(pack: UserPack) -> frozenset[str]:
-    """Every site a user pack's rules are scoped to."""
-    from newsclean.rules.user import compile_user_pack
-
-    return frozenset().union(*(rule.sites for rule in compile_user_pack(pack).rules))
+def for_languages(
+    extra: tuple[UserPack, ...], languages: tuple[str | None, ...]
+) -> tuple[UserPack, ...]:
+    """The user packs that apply to documents in ``languages``: universal ones and theirs."""
+    if not extra:
+        return extra
+    wanted = {lang for lang in languages if lang} | {UNIVERSAL}
+    return tuple(pack for pack in extra if pack.language in wanted)
 
 
 @functools.cache
@@ -570,26 +572,6 @@ def _languages() -> frozenset[str]:
 
 @functools.cache
 def _rules_for_packs(names: tuple[str, ...], extra: tuple[UserPack, ...]) -> RuleSet:
-    return _build_rule_set(names, extra, frozenset())
-
-
-# Rule sets of documents whose site has rules of its own: one per combination in use, the
-# least recently used dropped beyond this many (a crawl of many sites stays bounded).
-_SITE_RULE_SETS = 256
-
-
-@functools.lru_cache(maxsize=_SITE_RULE_SETS)
-def _rules_for_site(
-    names: tuple[str, ...], extra: tuple[UserPack, ...], sites: frozenset[str]
-) -> RuleSet:
-    return _build_rule_set(names, extra, sites)
-
-
-def _build_rule_set(
-    names: tuple[str, ...], extra: tuple[UserPack, ...], sites: frozenset[str]
-) -> RuleSet:
-    """The rule set of the shipped packs ``names`` and the user packs ``extra``, with the
-    site-scoped rules of ``sites`` and no others."""
     from newsclean.rules.user import compile_user_pack
     from newsclean.steps.registry import RULE_FAMILIES
 
@@ -601,10 +583,7 @@ def _build_rule_set(
     by_step: dict[str, StepRules] = {}
     for step in RULE_FAMILIES:
         rules = tuple(
-            rule
-            for pack in packs
-            for rule in pack.rules
-            if rule.step == step and (not rule.sites or rule.sites & sites)
+            rule for pack in packs for rule in pack.rules if rule.step == step and not rule.sites
         )
         index: dict[str, Rule] = {}
         for rule in rules:

@@ -14,6 +14,7 @@ import dataclasses
 import functools
 import os
 import stat
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +32,13 @@ from newsclean.rules.loader import (
 )
 from newsclean.rules.model import Rule, Scope
 
-MAX_PACK_BYTES = 2_000_000
+# A learned pack for a crawl of a few thousand sites runs to tens of megabytes.
+MAX_PACK_BYTES = 64_000_000
+# Rules that apply to every page; a site's own rules (the site step's) are counted apart:
+# each page is matched against its site's only.
 MAX_RULES = 2_000
+MAX_RULES_PER_SITE = 2_000
+MAX_SITE_RULES = 200_000
 # A pattern may spend this long on one adversarial line of its own window size; a linear
 # pattern needs well under a millisecond.
 PROBE_SECONDS = 0.05
@@ -93,8 +99,17 @@ def compile_user_pack(pack: UserPack) -> RulePack:
             f"{origin}: language must be an ISO 639-1 code or 'universal', "
             f"got {compiled.language!r}"
         )
-    if len(compiled.rules) > MAX_RULES:
-        raise RulePackError(f"{origin}: more than {MAX_RULES} rules")
+    everywhere = [rule for rule in compiled.rules if not rule.sites]
+    if len(everywhere) > MAX_RULES:
+        raise RulePackError(f"{origin}: more than {MAX_RULES} rules that are not site-scoped")
+    if len(compiled.rules) - len(everywhere) > MAX_SITE_RULES:
+        raise RulePackError(f"{origin}: more than {MAX_SITE_RULES} site-scoped rules")
+    per_site = Counter(site for rule in compiled.rules for site in rule.sites)
+    if per_site and max(per_site.values()) > MAX_RULES_PER_SITE:
+        site, count = per_site.most_common(1)[0]
+        raise RulePackError(
+            f"{origin}: {count} rules for the site {site!r}; at most {MAX_RULES_PER_SITE}"
+        )
     taken = shipped_rule_ids()
     for rule in compiled.rules:
         if rule.id in taken:

@@ -132,7 +132,7 @@ FAMILIES: tuple[Family, ...] = (
             Kind.CAPTION,
             Kind.AUTHOR_BLURB,
         ),
-        _ALL_SCOPES,
+        _LINE_ONLY,
         _MARKERS,
     ),
 )

@@ -1,57 +1,67 @@
 """The site step: rules about one site's own furniture, run after every other step.
 
-Its rules are site-scoped (``newsclean learn`` writes them; see :mod:`newsclean.corpus`).
-A rule with the ``ends_article`` role is a line after which the site puts no article
-text (a comment form, the first line of its footer): every kept line after the first
-such line goes too, provided some article text (a paragraph) was kept before it.
+Its rules are site-scoped whole-line rules (``newsclean learn`` writes them; see
+:mod:`newsclean.corpus`), looked up for the page's site only (:mod:`newsclean.rules.sites`).
+A rule with the ``ends_article`` role is a line after which the site puts no article text
+(a comment form, the first line of its footer): every kept line after the first such
+line goes too, provided some article text (a paragraph) was kept before it.
 """
 
 from __future__ import annotations
 
 from newsclean.model import Kind
-from newsclean.rules.model import Role
-from newsclean.steps.base import RuleStep
-from newsclean.view import Proposal, Verdict, View
+from newsclean.rules.model import Role, Rule
+from newsclean.view import Verdict, View
 
 AFTER_MARKER_RULE = "builtin.site.after_end_marker"
 NAME = "site"
 
 
-class SiteStep(RuleStep):
-    """Removes lines that match the site's rules, and what follows its end markers."""
+class SiteStep:
+    """Removes kept lines that are one of the site's lines, and what follows its end
+    markers."""
 
-    def __init__(self) -> None:
-        super().__init__(NAME)
+    name = NAME
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 
     def propose(self, view: View) -> list[Verdict]:
-        found = super().propose(view)
-        step_rules = view.rules.get(NAME)
-        if not found or step_rules is None:
-            return found
-        markers = {rule.id for rule in step_rules.rules if rule.role is Role.ENDS_ARTICLE}
-        if not markers:
-            return found
-        marked = {
-            verdict.line
-            for verdict in found
-            if isinstance(verdict, Proposal) and verdict.rule in markers
-        }
-        cut = {verdict.line for verdict in found if isinstance(verdict, Proposal)}
-        seen_article = False
+        site_rules = view.site_rules
+        if site_rules is None:
+            return []
+        found: list[Verdict] = []
+        matched: set[int] = set()
         end: int | None = None
-        for index, line in view.kept_lines():
-            if index in marked and seen_article:
+        seen_article = False
+        for index in view.kept():
+            text = view.text(index)
+            rule = self._rule_for(view, text)
+            if rule is None:
+                if end is None and view.line(index).paragraph:
+                    seen_article = True
+                continue
+            matched.add(index)
+            found.append(view.whole(index, rule.kind, rule.id))
+            if end is None and seen_article and rule.role is Role.ENDS_ARTICLE:
                 end = index
-                break
-            if line.paragraph and index not in cut:
-                seen_article = True
         if end is None:
             return found
         for index, line in view.kept_lines():
-            if index > end and index not in cut:
+            if index > end and index not in matched:
                 kind = Kind.RELATED if line.headline else Kind.FOOTER
                 found.append(view.whole(index, kind, AFTER_MARKER_RULE, trigger=end))
         return found
+
+    @staticmethod
+    def _rule_for(view: View, text: str) -> Rule | None:
+        """The site's rule that ``text`` matches (phrases first, then patterns), if any."""
+        site_rules = view.site_rules
+        assert site_rules is not None
+        rule = site_rules.phrase_rule(text)
+        if rule is not None:
+            return rule
+        for candidate in site_rules.pattern_candidates(text):
+            if view.match(candidate, text) is not None:
+                return candidate
+        return None
