@@ -150,3 +150,19 @@ def test_learn_sample_learns_from_the_first_records_only(
     assert 'site = "harbour-gazette.example"' in learned
     assert "valleytimes.example" not in learned
     assert len(texts(out)) == 10  # every record is still cleaned
+
+
+def test_interrupted_learning_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsclean.corpus import command
+
+    def interrupted(*args: object, **options: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "learn_from_inputs", interrupted)
+    pack = tmp_path / "rules.toml"
+    status, _ = run("learn", str(CRAWL), "-o", str(pack))
+    assert status == 130
+    assert not pack.exists()
+    assert "interrupted" in capsys.readouterr().err

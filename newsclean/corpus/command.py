@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -12,7 +13,13 @@ from newsclean.corpus.inputs import learn_from_inputs
 from newsclean.corpus.learner import LearnedRules
 from newsclean.pipeline import Pipeline
 from newsclean.records import STDIN
-from newsclean.terminal import EXIT_OK, UsageError, printable, write_atomically
+from newsclean.terminal import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    UsageError,
+    printable,
+    write_atomically,
+)
 
 # Candidates shown per site in a review, most frequent first.
 REVIEW_PER_SITE = 40
@@ -50,7 +57,11 @@ def run_learn(args: argparse.Namespace, pipeline: Pipeline, out: TextIO, stdin: 
     """Run ``newsclean learn``: the pack to ``-o`` (or stdout), the review with ``--review``."""
     if STDIN in args.inputs and len(args.inputs) > 1:
         raise UsageError("'-' must be the only input")
-    learned = learn_inputs(args, pipeline, stdin)
+    try:
+        learned = learn_inputs(args, pipeline, stdin)
+    except KeyboardInterrupt:
+        print("newsclean: interrupted; no rule pack written", file=sys.stderr)
+        return EXIT_INTERRUPTED
     if args.review:
         out.write(review(learned, args.min_pages, args.min_share))
     if args.output is not None:
