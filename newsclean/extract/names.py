@@ -136,6 +136,8 @@ def _split_names(text: str) -> list[str]:
         part = data.place_tail.sub("", part.strip(), timeout=REGEX_TIMEOUT).strip(" ()")
         if not part or part.casefold() in data.not_persons:
             continue
+        if " " in part and part.rsplit(None, 1)[1].casefold() in data.not_persons:
+            continue  # "Bossip Staff", "Lokal Redaktion": a desk, not a person
         if _is_known_boilerplate(part):
             return []  # "von Gesponserte Inhalte": a label in a byline's place
         if not is_person_name(part):
