@@ -142,6 +142,11 @@ def _parser() -> argparse.ArgumentParser:
             "--keep-dateline", action="store_true", help="leave the dateline in the text"
         )
         sub.add_argument(
+            "--keep-title",
+            action="store_true",
+            help="leave the headline in the text (it is still metadata.title)",
+        )
+        sub.add_argument(
             "--line-model",
             action="store_true",
             help="experimental: the learned line model decides where the article is",
@@ -323,6 +328,7 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
     pipeline = Pipeline.default(
         mode=args.mode,
         keep_dateline=args.keep_dateline,
+        keep_title=args.keep_title,
         rule_packs=args.rules,
         line_model=args.line_model,
     )

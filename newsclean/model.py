@@ -24,6 +24,7 @@ class Kind(enum.StrEnum):
     FOOTER = "footer"
     NAVIGATION = "navigation"
     DUPLICATE = "duplicate"
+    TITLE = "title"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ class Metadata:
     captions: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     source: str | None = None
+    # The article's headline (removed from the text unless ``keep_title``).
+    title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-serializable form."""

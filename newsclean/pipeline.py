@@ -100,6 +100,7 @@ class Pipeline:
         keep_dateline: bool = False,
         rule_packs: Sequence[str | Path] = (),
         line_model: bool = False,
+        keep_title: bool = False,
     ) -> Pipeline:
         """All built-in steps in their standard order.
 
@@ -107,9 +108,11 @@ class Pipeline:
         ``"precision"`` leaves out the layout step (which removes whatever lies outside the
         densest run of paragraphs), ``"balanced"`` (the default) runs every step,
         ``"recall"`` makes layout stricter. ``keep_dateline=True`` leaves the dateline in the
-        text (it is still parsed into ``metadata.dateline``). ``rule_packs`` are TOML files
-        of your own rules, validated now (a bad one raises :class:`RulePackError` naming
-        file, rule and problem) and applied after the shipped rules. ``line_model=True``
+        text (it is still parsed into ``metadata.dateline``); ``keep_title=True`` leaves the
+        article's headline in the text as its first line (it is still ``metadata.title``).
+        ``rule_packs`` are TOML files of your own rules, validated now (a bad one raises
+        :class:`RulePackError` naming file, rule and problem) and applied after the
+        shipped rules. ``line_model=True``
         (experimental) puts the learned line model in the layout step's place: the
         preset is then its operating point (see the README's accuracy section).
         """
@@ -118,7 +121,8 @@ class Pipeline:
         except ValueError:
             valid = ", ".join(m.value for m in Mode)
             raise ConfigError(f"unknown mode {mode!r}; valid modes: {valid}") from None
-        return cls(build_steps(Settings(chosen, keep_dateline, line_model)), rule_packs)
+        settings = Settings(chosen, keep_dateline, line_model, keep_title)
+        return cls(build_steps(settings), rule_packs)
 
     @property
     def steps(self) -> tuple[str, ...]:

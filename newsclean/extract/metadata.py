@@ -66,6 +66,7 @@ def build_metadata(
     captions: list[str] = []
     related: list[str] = []
     sources: list[str] = []
+    titles: list[str] = []
     dateline: Dateline | None = None
     ordered = sorted(proposals, key=lambda p: (p.start, p.end))
     # Many bylines on one page belong to teasers of other stories: naming no author beats
@@ -85,6 +86,12 @@ def build_metadata(
         if proposal.kind is Kind.DATELINE and dateline is None:
             dateline = _dateline(proposal)
         _add(sources, proposal.field("source"))
+        _add(titles, proposal.field("title"))
+    title = titles[0] if titles else None
+    if title is not None:
+        # The article's own headline is never one of the related headlines.
+        own = _folded(title)
+        related = [headline for headline in related if _folded(headline) != own]
     source = dateline.agency if dateline is not None and dateline.agency else None
     if source is None and sources:
         source = sources[0]
@@ -98,4 +105,9 @@ def build_metadata(
         captions=captions,
         related=related,
         source=source,
+        title=title,
     )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()

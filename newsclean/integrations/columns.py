@@ -21,6 +21,7 @@ STRING_COLUMNS = (
     "dateline_date",
     "dateline_agency",
     "source",
+    "title",
 )
 FLOAT_COLUMNS = ("language_confidence",)
 LIST_COLUMNS = ("authors", "editors", "photo_credits", "captions", "related")
@@ -87,6 +88,7 @@ def result_row(result: CleanResult, with_removed: bool) -> dict[str, Any]:
         PREFIX + "dateline_date": dateline.date if dateline else None,
         PREFIX + "dateline_agency": dateline.agency if dateline else None,
         PREFIX + "source": meta.source,
+        PREFIX + "title": meta.title,
         PREFIX + "language_confidence": meta.language_confidence,
         PREFIX + "authors": list(meta.authors),
         PREFIX + "editors": list(meta.editors),

@@ -35,7 +35,7 @@ NAME_GROUPS = frozenset({"authors", "editors", "writers", "additional", "compile
 # Every field a rule may capture (a named group) or set (``sets``); groups named with a
 # leading underscore are the pattern's own (back-references) and are not captured.
 FIELDS = NAME_GROUPS | frozenset(
-    {"caption", "credit", "related", "location", "date", "agency", "source", "dateline"}
+    {"caption", "credit", "related", "location", "date", "agency", "source", "dateline", "title"}
 )
 
 

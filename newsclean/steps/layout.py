@@ -18,6 +18,7 @@ from newsclean.modes import Mode
 from newsclean.rules.model import Role
 from newsclean.shape import ends_with
 from newsclean.steps.teasers import teaser_runs
+from newsclean.steps.title import title_line, title_verdict
 from newsclean.typography import COLON
 from newsclean.view import Verdict, View
 
@@ -138,8 +139,9 @@ class LayoutStep:
 
     name = "layout"
 
-    def __init__(self, mode: Mode = Mode.BALANCED) -> None:
+    def __init__(self, mode: Mode = Mode.BALANCED, keep_title: bool = False) -> None:
         self.mode = mode
+        self.keep_title = keep_title
         self.max_gap = 2 if mode is Mode.RECALL else 4
         # Clusters at least this share of the largest belong to the article too.
         self.min_share = 0.5 if mode is Mode.RECALL else 0.25
@@ -148,8 +150,6 @@ class LayoutStep:
         return f"LayoutStep(mode={self.mode.value!r})"
 
     def propose(self, view: View) -> list[Verdict]:
-        if self.mode is Mode.PRECISION:
-            return []
         teasers = teaser_runs(view)
         clusters = self._clusters(view, teasers.summaries)
         if not clusters:
@@ -167,9 +167,15 @@ class LayoutStep:
         major = self._without_cut_off_edges(view, major, best)
         first, last = major[0].first, _with_announced_list(view, major[-1].last)
         run_of = teasers.run_of()
+        title = title_line(view, first, run_of)
         found: list[Verdict] = []
+        if self.mode is Mode.PRECISION:
+            # Precision removes nothing by position: the headline is recorded, not cut.
+            return [title_verdict(view, title, keep=True)] if title is not None else []
+        if title is not None:
+            found.append(title_verdict(view, title, self.keep_title))
         for index, line in view.kept_lines():
-            if first <= index <= last:
+            if first <= index <= last or index == title:
                 continue
             run_start = run_of.get(index)
             if run_start is not None:

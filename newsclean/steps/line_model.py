@@ -15,6 +15,7 @@ from newsclean.model import Kind
 from newsclean.modes import Mode
 from newsclean.rules.model import Role
 from newsclean.steps.layout import LayoutStep
+from newsclean.steps.title import title_line, title_verdict
 from newsclean.view import Verdict, View
 
 BEFORE_RULE = "model.before_article"
@@ -49,8 +50,11 @@ class LineModelStep:
     # It takes the layout step's place (and name: ``without("layout")`` drops either).
     name = "layout"
 
-    def __init__(self, mode: Mode = Mode.BALANCED, model: LineModel | None = None) -> None:
+    def __init__(
+        self, mode: Mode = Mode.BALANCED, model: LineModel | None = None, keep_title: bool = False
+    ) -> None:
         self.mode = mode
+        self.keep_title = keep_title
         self.model = model or default_model()
         self.threshold = self.model.thresholds[mode.value]
 
@@ -78,8 +82,13 @@ class LineModelStep:
         first, last = span
         confident = {index for index, probability in scored if probability >= KEEP_OUTSIDE}
         found: list[Verdict] = []
+        # The headline is one of the lines removed before the span (never one the model
+        # keeps: cutting it would expose another headline to the next pass).
+        title = title_line(view, first, stop_at=confident)
+        if title is not None:
+            found.append(title_verdict(view, title, self.keep_title))
         for index in kept:
-            if index in confident:
+            if index in confident or index == title:
                 continue
             if index < first:
                 found.append(view.whole(index, Kind.NAVIGATION, BEFORE_RULE, trigger=first))

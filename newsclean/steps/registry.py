@@ -36,6 +36,8 @@ class Settings:
     keep_dateline: bool = False
     # The learned line model in the layout step's place (experimental).
     line_model: bool = False
+    # Leave the headline in the text (it is still ``metadata.title``).
+    keep_title: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +67,8 @@ _MARKERS = frozenset({Role.ENDS_ARTICLE})
 
 def _layout(settings: Settings) -> Step:
     if settings.line_model:
-        return LineModelStep(settings.mode)
-    return LayoutStep(settings.mode)
+        return LineModelStep(settings.mode, keep_title=settings.keep_title)
+    return LayoutStep(settings.mode, keep_title=settings.keep_title)
 
 
 def _rules_only(name: str) -> Callable[[Settings], Step]:
@@ -169,6 +171,7 @@ KIND_STYLES: Mapping[Kind, KindStyle] = {
     Kind.DATELINE: KindStyle("36", "#c9e7f5"),
     Kind.CAPTION: KindStyle("34", "#bcd9f2"),
     Kind.AUTHOR_BLURB: KindStyle("34", "#e3cfe8"),
+    Kind.TITLE: KindStyle("32", "#d2ecc1"),
 }
 
 

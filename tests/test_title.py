@@ -1,0 +1,82 @@
+"""The article's headline: ``metadata.title``, removed from the text as ``title`` (kept with
+``keep_title``), never listed among the related headlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import Kind, Pipeline
+
+HEADLINE = "Council approves the new budget after a long debate"
+BODY = (
+    "The city council approved the budget on Monday after a debate that lasted six hours.\n"
+    "The mayor said the plan would fund two new schools and repair the old harbour wall.\n"
+    "Opposition members said the spending was too high and asked for an audit next year."
+)
+PAGE = f"Home\nNews\n{HEADLINE}\nBy Jane Doe\n{BODY}"
+
+
+def test_the_headline_above_the_body_is_the_title() -> None:
+    result = Pipeline.default().clean(PAGE, lang="en")
+    assert result.metadata.title == HEADLINE
+    assert HEADLINE not in result.text
+    (removal,) = [r for r in result.removed if r.text == HEADLINE]
+    assert removal.kind is Kind.TITLE
+    assert removal.rule == "builtin.title.headline"
+    assert result.metadata.authors == ["Jane Doe"]
+
+
+def test_keep_title_leaves_it_as_the_first_line() -> None:
+    result = Pipeline.default(keep_title=True).clean(PAGE, lang="en")
+    assert result.metadata.title == HEADLINE
+    assert result.text.split("\n")[0] == HEADLINE
+    assert result.text.endswith(BODY.split("\n")[-1])
+
+
+def test_precision_records_the_title_and_cuts_nothing_by_position() -> None:
+    result = Pipeline.default(mode="precision").clean(PAGE, lang="en")
+    assert result.metadata.title == HEADLINE
+    assert HEADLINE in result.text
+
+
+def test_section_labels_are_no_title() -> None:
+    result = Pipeline.default().clean(f"World News\n{BODY}", lang="en")
+    assert result.metadata.title is None
+
+
+def test_a_sentence_above_the_body_is_no_title() -> None:
+    text = f"This line ends like a sentence and says something else.\n{BODY}"
+    assert Pipeline.default().clean(text, lang="en").metadata.title is None
+
+
+def test_the_own_headline_is_never_a_related_headline() -> None:
+    related = "\n".join(["More Stories", HEADLINE, "Tram fares rise for the second time this year"])
+    result = Pipeline.default().clean(f"{PAGE}\n{related}", lang="en")
+    assert result.metadata.title == HEADLINE
+    assert HEADLINE not in result.metadata.related
+    assert "Tram fares rise for the second time this year" in result.metadata.related
+
+
+def test_a_headline_the_page_repeats_is_still_the_title() -> None:
+    short = "Budget passes again"
+    text = f"{short}\nHome\n{short}\n{BODY}"
+    result = Pipeline.default().clean(text, lang="en")
+    assert result.metadata.title == short
+
+
+@pytest.mark.parametrize("line_model", [False, True])
+@pytest.mark.parametrize("keep_title", [False, True])
+def test_cleaning_the_output_again_finds_no_second_title(
+    line_model: bool, keep_title: bool
+) -> None:
+    """Only lines the layout decision removes anyway are candidates, so a second pass (or
+    a second cleaning) never peels a sub-headline off as another title."""
+    sub = "A second headline-shaped line below the first one"
+    page = f"Home\n{HEADLINE}\n{sub}\n{BODY}"
+    pipeline = Pipeline.default(line_model=line_model, keep_title=keep_title)
+    result = pipeline.clean(page, lang="en")
+    assert result.metadata.title in (None, HEADLINE, sub)
+    titles = [r for r in result.removed if r.kind is Kind.TITLE]
+    assert len(titles) <= 1
+    again = pipeline.clean(result.text, lang="en")
+    assert again.text == result.text
