@@ -109,8 +109,8 @@ def newsclean_values(page: dict[str, Any], pipeline: newsclean.Pipeline) -> dict
     meta = pipeline.clean(page["raw_p"]).metadata
     return {
         "authors": list(meta.authors),
-        "date": getattr(meta, "published", None),
-        "title": getattr(meta, "title", None),
+        "date": meta.published,
+        "title": meta.title,
     }
 
 

@@ -111,6 +111,10 @@ class Metadata:
     source: str | None = None
     # The article's headline (removed from the text unless ``keep_title``).
     title: str | None = None
+    # When the article was published and last updated, ISO 8601 (``2024-03-12`` or
+    # ``2024-03-12T14:10``), read from its timestamp, byline and dateline lines.
+    published: str | None = None
+    updated: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-serializable form."""

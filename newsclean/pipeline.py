@@ -10,12 +10,14 @@ pass costs little.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import regex
 
 from newsclean.errors import ConfigError, UnknownStepError
+from newsclean.extract.dates import page_dates
 from newsclean.extract.metadata import build_metadata
 from newsclean.lang import Detected, detect, language_sample, warm_up
 from newsclean.ledger import Ledger, PassLine, SourceVerdict
@@ -215,6 +217,14 @@ class Pipeline:
         removals.sort(key=_start)
         confidence = detected.confidence if code is None and detected is not None else None
         metadata = build_metadata(_unique(verdicts), language, confidence)
+        if lines:
+            article_start = lines[0].fragments[0][1]
+            last = lines[-1].fragments[-1]
+            published, updated = page_dates(
+                removals, source, article_start, last[1] + last[2], language
+            )
+            if published is not None or updated is not None:
+                metadata = dataclasses.replace(metadata, published=published, updated=updated)
         text_out = "\n".join(line.text for line in lines)
         return CleanResult(text_out, source, tuple(removals), metadata, tuple(warnings))
 

@@ -22,6 +22,8 @@ STRING_COLUMNS = (
     "dateline_agency",
     "source",
     "title",
+    "published",
+    "updated",
 )
 FLOAT_COLUMNS = ("language_confidence",)
 LIST_COLUMNS = ("authors", "editors", "photo_credits", "captions", "related")
@@ -89,6 +91,8 @@ def result_row(result: CleanResult, with_removed: bool) -> dict[str, Any]:
         PREFIX + "dateline_agency": dateline.agency if dateline else None,
         PREFIX + "source": meta.source,
         PREFIX + "title": meta.title,
+        PREFIX + "published": meta.published,
+        PREFIX + "updated": meta.updated,
         PREFIX + "language_confidence": meta.language_confidence,
         PREFIX + "authors": list(meta.authors),
         PREFIX + "editors": list(meta.editors),

@@ -72,7 +72,7 @@ _MAX_PHRASES = 5000
 _MAX_RULE_CHARS = 5000
 _MAX_LITERALS = 500
 _MAX_LITERAL_CHARS = 200
-_PACK_KEYS = frozenset({"language", "description", "lists", "names", "rules", "sites"})
+_PACK_KEYS = frozenset({"language", "description", "lists", "names", "dates", "rules", "sites"})
 _RULE_KEYS = frozenset(
     {
         "id",
@@ -120,6 +120,51 @@ class NameWords:
 
 
 @dataclass(frozen=True, slots=True)
+class DateWords:
+    """A pack's words for dates: the names of each month (``months[0]`` January, …, full
+    names and abbreviations), how numeric dates with slashes are ordered (``dmy`` or
+    ``mdy``), the words that mark an update rather than a publication ("Aktualisiert",
+    "Updated"), and examples of date text with the ISO value read from it."""
+
+    months: tuple[tuple[str, ...], ...] = ()
+    order: str = "dmy"
+    updated: tuple[str, ...] = ()
+    examples: tuple[tuple[str, str], ...] = ()
+
+
+_DATE_KEYS = frozenset({"months", "order", "updated", "examples"})
+
+
+def _parse_dates(raw: Any, origin: str) -> DateWords:
+    if not isinstance(raw, dict):
+        raise _fail(origin, None, "'dates' must be a table")
+    unknown = sorted(set(raw) - _DATE_KEYS)
+    if unknown:
+        raise _fail(origin, None, f"[dates] has unknown keys {unknown}")
+    months = _string_list(raw.get("months", []), origin, None, "dates.months")
+    if months and len(months) != 12:
+        raise _fail(origin, None, "dates.months must name the 12 months (January first)")
+    order = raw.get("order", "dmy")
+    if order not in ("dmy", "mdy"):
+        raise _fail(origin, None, "dates.order must be 'dmy' or 'mdy'")
+    examples: list[tuple[str, str]] = []
+    for example in raw.get("examples", []):
+        if (
+            not isinstance(example, dict)
+            or set(example) != {"text", "date"}
+            or not all(isinstance(value, str) for value in example.values())
+        ):
+            raise _fail(origin, None, "[[dates.examples]] need a 'text' and its 'date'")
+        examples.append((example["text"], example["date"]))
+    return DateWords(
+        months=tuple(tuple(entry.casefold().split()) for entry in months),
+        order=order,
+        updated=_string_list(raw.get("updated", []), origin, None, "dates.updated"),
+        examples=tuple(examples),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class RulePack:
     """One validated pack: its language, description, named lists, name words and rules."""
 
@@ -129,6 +174,7 @@ class RulePack:
     rules: tuple[Rule, ...]
     origin: str
     names: NameWords = NameWords()
+    dates: DateWords = DateWords()
 
 
 def _fail(origin: str, rule_id: str | None, problem: str) -> RulePackError:
@@ -490,6 +536,7 @@ def parse_pack(text: str, origin: str, shared_lists: Mapping[str, tuple[str, ...
             raise _fail(origin, None, f"list {name!r} is empty or holds an empty item")
         lists[name] = items
     names = _parse_names(data.get("names", {}), origin)
+    dates = _parse_dates(data.get("dates", {}), origin)
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list):
         raise _fail(origin, None, "'rules' must be an array of tables")
@@ -503,7 +550,7 @@ def parse_pack(text: str, origin: str, shared_lists: Mapping[str, tuple[str, ...
         if rule.id in seen:
             raise _fail(origin, rule.id, "duplicate rule id")
         seen.add(rule.id)
-    return RulePack(language, description, lists, rules, origin, names)
+    return RulePack(language, description, lists, rules, origin, names, dates)
 
 
 def _pack_files() -> dict[str, Any]:

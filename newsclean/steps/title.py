@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+from newsclean.extract.dates import is_date_line
 from newsclean.model import Kind
 from newsclean.view import Annotation, Proposal, View
 
@@ -45,6 +46,8 @@ def title_line(view: View, first: int, stop_at: Container[int] = ()) -> int | No
         if kept > MAX_LINES_ABOVE or index in stop_at:
             return None
         line = view.original_line(index) if view.removed(index) else view.line(index)
+        if is_date_line(line.text, view.language):
+            continue  # "18. Oktober 2019": the date, above or below the headline
         if line.headline and line.words >= MIN_TITLE_WORDS:
             return index
         if not line.short_label():

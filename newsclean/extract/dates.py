@@ -1,0 +1,241 @@
+"""Dates as written on news pages, read into ISO 8601: ``2024-03-12``, or
+``2024-03-12T14:10`` when the time is written.
+
+The month names of every shipped language come from the packs' ``[dates]`` tables (a
+German page may carry an English date); numeric dates are day-month-year when written
+with dots, year-month-day in ISO form, and with slashes in the order of the page's
+language (a slash date whose order that leaves open, 03/05/2021 on an English page, is
+read only when one part is over 12). A date without a year gives nothing: no year is
+guessed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.limits import REGEX_TIMEOUT
+from newsclean.model import Kind, Removal
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+# A time after the date: "14:10", "um 14:10", "at 8:16 AM", "à 10h30".
+_TIME_LEAD = r"(?:,|um|at|à|a las|alle|om|o|в|às|-|–|—|/|\|)"
+_TIME = (
+    rf"(?:\s*{_TIME_LEAD}?\s*(?P<hour>\d{{1,2}})[:.h](?P<minute>\d{{2}})"
+    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    pattern: regex.Pattern[str]
+    months: dict[str, int]
+    slash_order: dict[str, str]
+
+
+@functools.cache
+def _reader() -> _Reader:
+    from newsclean.rules.loader import available_languages, load_pack
+
+    months: dict[str, int] = {}
+    clashes: set[str] = set()
+    orders: dict[str, str] = {}
+    for language in available_languages():
+        words = load_pack(language).dates
+        orders[language] = words.order
+        for number, names in enumerate(words.months, start=1):
+            for name in names:
+                key = name.rstrip(".")
+                if months.get(key, number) != number:
+                    clashes.add(key)
+                months[key] = number
+    for key in clashes:
+        del months[key]
+    alternatives = sorted(months, key=lambda name: (-len(name), name))
+    month = rf"(?P<month>{'|'.join(regex.escape(name) for name in alternatives)})\.?"
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
+    year = r"(?P<year>\d{4})"
+    shapes = [
+        r"(?P<iso>(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2}))(?:[T\s](?P<h1>\d{1,2}):(?P<n1>\d{2}))?",
+        r"(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y2>\d{4})",
+        r"(?P<a3>\d{1,2})/(?P<b3>\d{1,2})/(?P<y3>\d{4})",
+        rf"{day}\s*(?:de\s+)?{month}\s*(?:de\s+|del\s+)?,?\s*{year}",
+        rf"{month}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})",
+    ]
+    body = "|".join(f"(?:{shape})" for shape in shapes)
+    pattern = regex.compile(
+        rf"(?<![\w\d])(?:{body}){_TIME}(?![\d])", regex.IGNORECASE | regex.VERSION0
+    )
+    return _Reader(pattern, months, orders)
+
+
+def read_date(text: str, language: str | None = None) -> str | None:
+    """The first date written in ``text`` (with its time, when one follows), in ISO 8601.
+
+    >>> read_date("Veröffentlicht am 03.05.2021, 14:10 Uhr", "de")
+    '2021-05-03T14:10'
+    >>> read_date("First published on November 19, 2019 / 8:16 AM", "en")
+    '2019-11-19T08:16'
+    >>> read_date("LONDON, Jan 28 (Reuters)", "en") is None  # no year: nothing guessed
+    True
+    """
+    found = _first_date(text, language)
+    return found[0] if found is not None else None
+
+
+def _first_date(text: str, language: str | None) -> tuple[str, int, int] | None:
+    """The first date in ``text``: its ISO value and where it is written."""
+    if not any(map(str.isdigit, text[:2000])):
+        return None  # every date written has a year: most lines skip the pattern
+    reader = _reader()
+    try:
+        for found in reader.pattern.finditer(text[:2000], timeout=REGEX_TIMEOUT):
+            value = _value(found, reader, language)
+            if value is not None:
+                return value, found.start(), found.end()
+    except TimeoutError:
+        return None
+    return None
+
+
+def _value(found: regex.Match[str], reader: _Reader, language: str | None) -> str | None:
+    groups = found.groupdict()
+    hour, minute = groups.get("hour"), groups.get("minute")
+    if groups["iso"] is not None:
+        y, m, d = int(groups["y1"]), int(groups["m1"]), int(groups["d1"])
+        hour, minute = groups["h1"] or hour, groups["n1"] or minute
+    elif groups["d2"] is not None:
+        y, m, d = int(groups["y2"]), int(groups["m2"]), int(groups["d2"])
+    elif groups["a3"] is not None:
+        first, second, y = int(groups["a3"]), int(groups["b3"]), int(groups["y3"])
+        order = reader.slash_order.get(language or "", "dmy")
+        if first > 12 >= second:
+            d, m = first, second
+        elif second > 12 >= first:
+            m, d = first, second
+        elif order == "mdy":
+            if first != second:
+                return None  # 03/05/2021 on an English page: either order is a date
+            m, d = first, second
+        else:
+            d, m = first, second
+    elif groups["month"] is not None:
+        m = reader.months[groups["month"].casefold().rstrip(".")]
+        if groups["day"] is not None:
+            d, y = int(groups["day"]), int(groups["year"])
+        else:
+            d, y = int(groups["day2"]), int(groups["year2"])
+    else:
+        return None
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    try:
+        day = datetime.date(y, m, d)
+    except ValueError:
+        return None
+    if hour is None or minute is None:
+        return day.isoformat()
+    h, n = int(hour), int(minute)
+    ampm = (groups.get("ampm") or "").replace(".", "").replace(" ", "").casefold()
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    if not (0 <= h <= 23 and 0 <= n <= 59):
+        return day.isoformat()
+    return f"{day.isoformat()}T{h:02d}:{n:02d}"
+
+
+@functools.cache
+def updated_words() -> tuple[str, ...]:
+    """The words, in every shipped language, that mark an update ("Updated", "Stand")."""
+    from newsclean.rules.loader import available_languages, load_pack
+
+    words = {
+        word.casefold() for lang in available_languages() for word in load_pack(lang).dates.updated
+    }
+    return tuple(sorted(words))
+
+
+def is_update(text: str) -> bool:
+    """Whether a date line says when the article was updated rather than published.
+
+    >>> is_update("Aktualisiert am 17.01.2021"), is_update("Published 3 May 2021")
+    (True, False)
+    """
+    folded = text.casefold()
+    return any(
+        regex.search(rf"(?<!\w){regex.escape(word)}(?!\w)", folded, timeout=REGEX_TIMEOUT)
+        for word in updated_words()
+    )
+
+
+# The kinds of removed lines a page's own dates are read from: timestamp and credit
+# lines, bylines, datelines (whose dates rarely hold a year); and, above the article,
+# a line that is little more than a date, which the layout step cuts as navigation.
+DATE_KINDS = frozenset({Kind.CREDIT, Kind.BYLINE, Kind.DATELINE})
+DATE_LINE_KINDS = frozenset({Kind.NAVIGATION, Kind.TITLE})
+# A date line has at most this many words ("Mittwoch, 20. November 2019, 14:10 Uhr"),
+# and the date is at least this share of its characters ("Ausdruck vom 11.02.2020" is not).
+DATE_LINE_WORDS = 8
+DATE_LINE_SHARE = 0.6
+# Dates above the article are read from at most this many lines above it (a site's
+# "today is …" in its header is not the article's date).
+LINES_ABOVE = 20
+
+
+def is_date_line(text: str, language: str | None = None) -> bool:
+    """Whether a line is little more than a date.
+
+    >>> is_date_line("18. Oktober 2019"), is_date_line("Wahl am 18. Oktober 2019 in Bern beendet")
+    (True, False)
+    """
+    words = text.split()
+    if not words or len(words) > DATE_LINE_WORDS:
+        return False
+    found = _first_date(text, language)
+    if found is None:
+        return False
+    visible = len(text) - text.count(" ")
+    written = found[2] - found[1] - text.count(" ", found[1], found[2])
+    return written >= DATE_LINE_SHARE * visible
+
+
+def page_dates(
+    removals: Iterable[Removal], source: str, start: int, end: int, language: str | None
+) -> tuple[str | None, str | None]:
+    """The page's publication and update dates: read from the removed timestamp, credit,
+    byline and dateline lines that lie before the end of the article (``start`` and
+    ``end`` bound the text kept in ``source``), the nearest to the article's start
+    winning, those above it first (at most ``LINES_ABOVE`` lines above). Dates after the
+    article (comments, teasers) are never read."""
+    published: tuple[tuple[int, int], str] | None = None
+    updated: tuple[tuple[int, int], str] | None = None
+    for removal in removals:
+        if removal.start >= end:
+            continue
+        if removal.start < start and source.count("\n", removal.start, start) > LINES_ABOVE:
+            continue
+        if removal.kind not in DATE_KINDS and not (
+            removal.kind in DATE_LINE_KINDS
+            and removal.start < start
+            and is_date_line(removal.text, language)
+        ):
+            continue
+        value = read_date(removal.text, language)
+        if value is None:
+            continue
+        rank = (0, start - removal.start) if removal.start < start else (1, removal.start - start)
+        if is_update(removal.text):
+            if updated is None or rank < updated[0]:
+                updated = (rank, value)
+        elif published is None or rank < published[0]:
+            published = (rank, value)
+    return (
+        published[1] if published is not None else None,
+        updated[1] if updated is not None else None,
+    )

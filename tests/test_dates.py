@@ -1,0 +1,86 @@
+"""Dates: read as written in every shipped language (the packs' examples), never guessed,
+and the page's publication and update dates taken from its own date lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import Pipeline
+from newsclean.extract.dates import is_date_line, is_update, read_date
+from newsclean.rules import available_languages, load_pack
+
+EXAMPLES = [
+    (language, text, date)
+    for language in available_languages()
+    for text, date in load_pack(language).dates.examples
+]
+
+
+def test_every_language_pack_has_month_names_and_examples() -> None:
+    for language in available_languages():
+        dates = load_pack(language).dates
+        assert len(dates.months) == 12, language
+        assert dates.examples, language
+
+
+@pytest.mark.parametrize(("language", "text", "date"), EXAMPLES)
+def test_pack_examples_are_read(language: str, text: str, date: str) -> None:
+    assert read_date(text, language) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date"),
+    [
+        ("2024-03-12T14:10:00+01:00", None, "2024-03-12T14:10"),
+        ("12.03.2024", "de", "2024-03-12"),
+        ("12/03/2024", "fr", "2024-03-12"),
+        ("03/25/2024", "en", "2024-03-25"),
+        ("03/05/2024", "en", None),  # either order is a date: not guessed
+        ("March 3, 2024 at 9:14 pm", "en", "2024-03-03T21:14"),
+        ("12:30 am, Jan. 5, 2024", "en", "2024-01-05"),
+        ("LONDON, Jan 28 (Reuters)", "en", None),  # no year
+        ("31.02.2024", "de", None),  # no such day
+        ("Page 12 of 2024 entries", "en", None),
+        ("1 Jan 1900", "en", None),
+    ],
+)
+def test_dates_as_written(text: str, language: str | None, date: str | None) -> None:
+    assert read_date(text, language) == date
+
+
+def test_updates_and_date_lines() -> None:
+    assert is_update("Last updated: March 3, 2024")
+    assert is_update("Stand: 03.03.2024")
+    assert not is_update("Published March 3, 2024")
+    assert is_date_line("Mittwoch, 20. November 2019")
+    assert not is_date_line("Ausdruck vom 11.02.2020")
+
+
+BODY = (
+    "The city council approved the budget on Monday after a debate that lasted six hours.\n"
+    "The mayor said the plan would fund two new schools and repair the old harbour wall.\n"
+    "Opposition members said the spending was too high and asked for an audit next year."
+)
+
+
+def test_published_and_updated_come_from_the_pages_date_lines() -> None:
+    text = (
+        "Council approves the new budget after a long debate\n"
+        "Published 12 March 2024, 14:10\nUpdated 13 March 2024\n" + BODY
+    )
+    meta = Pipeline.default().clean(text, lang="en").metadata
+    assert meta.published == "2024-03-12T14:10"
+    assert meta.updated == "2024-03-13"
+
+
+def test_dates_after_the_article_are_not_its_dates() -> None:
+    text = BODY + "\nMore Stories\nTram fares rise again\nPublished 1 April 2023"
+    assert Pipeline.default().clean(text, lang="en").metadata.published is None
+
+
+def test_a_dateline_without_a_year_gives_no_date() -> None:
+    text = "LONDON, Jan 28 (Reuters) - " + BODY
+    meta = Pipeline.default().clean(text, lang="en").metadata
+    assert meta.dateline is not None
+    assert meta.dateline.date == "Jan 28"
+    assert meta.published is None
