@@ -17,6 +17,7 @@ from pathlib import Path
 import regex
 
 from newsclean.errors import ConfigError, UnknownStepError
+from newsclean.extract.bylines import FIRST_KEPT_LINES, page_byline_authors
 from newsclean.extract.dates import page_dates
 from newsclean.extract.metadata import build_metadata
 from newsclean.lang import Detected, detect, language_sample, warm_up
@@ -216,15 +217,21 @@ class Pipeline:
             )
         removals.sort(key=_start)
         confidence = detected.confidence if code is None and detected is not None else None
-        metadata = build_metadata(_unique(verdicts), language, confidence)
+        article_end = None
         if lines:
-            article_start = lines[0].fragments[0][1]
             last = lines[-1].fragments[-1]
-            published, updated = page_dates(
-                removals, source, article_start, last[1] + last[2], language
-            )
+            article_end = last[1] + last[2]
+        metadata = build_metadata(_unique(verdicts), language, confidence, article_end)
+        if lines and article_end is not None:
+            article_start = lines[0].fragments[0][1]
+            published, updated = page_dates(removals, source, article_start, article_end, language)
             if published is not None or updated is not None:
                 metadata = dataclasses.replace(metadata, published=published, updated=updated)
+            if not metadata.authors:
+                kept = [line.text for line in lines[:FIRST_KEPT_LINES]]
+                authors = page_byline_authors(removals, kept, source, article_start, language)
+                if authors:
+                    metadata = dataclasses.replace(metadata, authors=authors)
         text_out = "\n".join(line.text for line in lines)
         return CleanResult(text_out, source, tuple(removals), metadata, tuple(warnings))
 

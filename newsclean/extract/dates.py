@@ -83,11 +83,11 @@ def read_date(text: str, language: str | None = None) -> str | None:
     >>> read_date("LONDON, Jan 28 (Reuters)", "en") is None  # no year: nothing guessed
     True
     """
-    found = _first_date(text, language)
+    found = first_date(text, language)
     return found[0] if found is not None else None
 
 
-def _first_date(text: str, language: str | None) -> tuple[str, int, int] | None:
+def first_date(text: str, language: str | None) -> tuple[str, int, int] | None:
     """The first date in ``text``: its ISO value and where it is written."""
     if not any(map(str.isdigit, text[:2000])):
         return None  # every date written has a year: most lines skip the pattern
@@ -197,7 +197,7 @@ def is_date_line(text: str, language: str | None = None) -> bool:
     words = text.split()
     if not words or len(words) > DATE_LINE_WORDS:
         return False
-    found = _first_date(text, language)
+    found = first_date(text, language)
     if found is None:
         return False
     visible = len(text) - text.count(" ")

@@ -52,8 +52,13 @@ def build_metadata(
     proposals: Iterable[Verdict],
     language: str | None,
     language_confidence: float | None,
+    article_end: int | None = None,
 ) -> Metadata:
     """Collect names, credits, captions, headlines, the dateline and the source, in order.
+
+    A byline after ``article_end`` (where the kept text ends) belongs to a comment or a
+    teaser, not to the article: it names no author. (Credit lines after the article,
+    "Reporting by …", still do.)
 
     >>> from newsclean.view import Proposal
     >>> p = Proposal(0, 0, 9, Kind.CREDIT, "x", (("authors", "Ann Lee and Bo Li"),))
@@ -74,6 +79,12 @@ def build_metadata(
     trust_bylines = sum(1 for p in ordered if p.kind is Kind.BYLINE) <= MAX_BYLINES
     for proposal in ordered:
         if not proposal.fields or (proposal.kind is Kind.BYLINE and not trust_bylines):
+            continue
+        if (
+            proposal.kind is Kind.BYLINE
+            and article_end is not None
+            and proposal.start >= article_end
+        ):
             continue
         for group in AUTHOR_GROUPS:
             for name in split_names(proposal.field(group) or ""):

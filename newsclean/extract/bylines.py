@@ -1,0 +1,101 @@
+"""Authors from a byline that carries its date: "Von Claudia Riedler 19. Oktober 2019
+00:04 Uhr", "por Raúl Espina 4 mayo, 2022", "04.02.2022 | 15:33 Uhr | Dennis Steimels".
+
+The date is read (see :mod:`newsclean.extract.dates`) and cut out, with the separators and
+the byline word around it; what is left must be a list of person names
+(:func:`newsclean.extract.names.split_names`) or nothing is taken. The date is what makes
+the line a byline: a name alone on a line says too little.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from newsclean.extract.dates import first_date
+from newsclean.extract.names import split_names
+from newsclean.limits import REGEX_TIMEOUT
+from newsclean.model import Kind, Removal
+
+# Words and marks that join a byline's name and its date, or open the byline.
+_NOISE = r"(?:[|·•∙—–\-,/:]|\b(?:am|um|on|at|le|el|il|em|uhr|gmt|à)\b)"
+_AROUND = regex.compile(
+    r"(?i)^\s*(?:(?:post\s+author\s+|written\s+|posted\s+)?"
+    r"(?:by|von|par|por|di|door|przez|de|av|author|autor|autorin)\b\s*:?|" + _NOISE + r")\s*"
+    r"|\s*" + _NOISE + r"\s*$"
+)
+MAX_BYLINE_CHARS = 160
+
+
+def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
+    """The names of a byline that carries its date, or ``[]``.
+
+    >>> dated_byline_authors("Von Claudia Riedler 19. Oktober 2019 00:04 Uhr", "de")
+    ['Claudia Riedler']
+    >>> dated_byline_authors("04.02.2022 | 15:33 Uhr | Dennis Steimels", "de")
+    ['Dennis Steimels']
+    >>> dated_byline_authors("Wahl am 19. Oktober 2019 in Bern", "de")
+    []
+    """
+    if len(text) > MAX_BYLINE_CHARS:
+        return []
+    found = first_date(text, language)
+    if found is None:
+        return []
+    _, start, end = found
+    before, after = text[:start].strip(), text[end:].strip()
+    # The date is at one end: the names are on the other side.
+    rest = before if _only_noise(after) else after if _only_noise(before) else None
+    if rest is None:
+        return []
+    for _ in range(4):
+        trimmed = _AROUND.sub("", rest, timeout=REGEX_TIMEOUT).strip()
+        if trimmed == rest:
+            break
+        rest = trimmed
+    return split_names(rest) if rest else []
+
+
+def _only_noise(text: str) -> bool:
+    """Nothing but separators, a time and its words ("| 15:33 Uhr |", "à 09h08")."""
+    return not regex.sub(
+        r"(?i)[\s|·•∙—–\-,/.:]|\d|\b(?:uhr|am|pm|gmt|um|at|à|a las|h)\b",
+        "",
+        text,
+        timeout=REGEX_TIMEOUT,
+    )
+
+
+# Where a page's own dated byline is looked for: removed lines at most this many lines
+# above the article, and its first kept lines.
+LINES_ABOVE = 20
+FIRST_KEPT_LINES = 2
+_SKIPPED_KINDS = frozenset({Kind.RELATED, Kind.DUPLICATE, Kind.CAPTION, Kind.AUTHOR_BLURB})
+
+
+def page_byline_authors(
+    removals: Iterable[Removal],
+    kept: Sequence[str],
+    source: str,
+    start: int,
+    language: str | None,
+) -> list[str]:
+    """The authors of the page's dated byline: the one nearest above the article's start
+    (``start`` in ``source``) among removed lines, else among its first kept lines."""
+    above = [
+        removal
+        for removal in removals
+        if removal.start < start
+        and removal.kind not in _SKIPPED_KINDS
+        and source.count("\n", removal.start, start) <= LINES_ABOVE
+    ]
+    for removal in sorted(above, key=lambda removal: -removal.start):
+        names = dated_byline_authors(removal.text, language)
+        if names:
+            return names
+    for line in kept[:FIRST_KEPT_LINES]:
+        names = dated_byline_authors(line, language)
+        if names:
+            return names
+    return []
