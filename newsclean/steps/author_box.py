@@ -85,10 +85,14 @@ def _box_after_header(view: View, kinds: Sequence[Kind | None], header: int) -> 
     found: list[Proposal] = []
     text = view.original(line)
     if is_person_name(text):
-        bio = _next_kept(view, kinds, line)
+        # The bio under the name: kept, or already removed by a bio rule.
+        removed_bio = line + 1 < len(kinds) and kinds[line + 1] is Kind.AUTHOR_BLURB
+        bio = line + 1 if removed_bio else _next_kept(view, kinds, line)
         if bio is None or not _names_in(view, bio, text):
             return []
         found.append(_box_proposal(view, line, header, author=text))
+        if removed_bio:
+            return found
         line = bio
     if _reads_as_bio(view, line):
         found.append(_box_proposal(view, line, header))

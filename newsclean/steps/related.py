@@ -90,8 +90,8 @@ class RelatedStep(RuleStep):
         for index in range(header + 1, last):
             if view.removed(index) or index in mine:
                 continue
-            if ends_article(view, index):
-                break
+            if ends_article(view, index) or is_prompt(view, index):
+                break  # a newsletter or sign-in prompt ends the list; its own step cuts it
             line = view.line(index)
             if line.headline:
                 fields: tuple[tuple[str, str], ...] = ()
@@ -103,6 +103,26 @@ class RelatedStep(RuleStep):
             else:
                 break
         return found
+
+
+# The steps whose lines are prompts to the reader, never a related headline.
+PROMPT_STEPS = ("paywall", "cookie", "advert", "promo")
+
+
+def is_prompt(view: View, index: int) -> bool:
+    """Whether a rule of a prompt step (a newsletter, sign-in or cookie prompt) matches
+    the line, as a phrase or a pattern."""
+    facts = view.rules_of(index)
+    text = view.text(index)
+    for step in PROMPT_STEPS:
+        if not facts.worth_trying(step):
+            continue
+        if facts.phrase_rule(step, glued=False) is not None:
+            return True
+        for rule in facts.candidates.get(step, ()):
+            if view.match(rule, text) is not None:
+                return True
+    return False
 
 
 def ends_article(view: View, index: int) -> bool:
