@@ -240,3 +240,24 @@ def test_key_table_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         site.add(f"p{page}", PageSeen(lines, frozenset({page * 10 + i for i in range(5)})))
     assert len(site.keys) <= 100
     assert site.keys_dropped >= 50 * 40 - 100
+
+
+def test_learning_survives_hostile_pages() -> None:
+    """Every hostile class as the pages of one site (and as site values): no exception,
+    and whatever is learned loads as a valid pack."""
+    from tests.hostile import HOSTILE
+
+    records = []
+    for number, (name, make) in enumerate(HOSTILE.items()):
+        text = make(3_000)
+        for copy in range(3):
+            records.append(
+                {"url": f"https://hostile.example/{number}/{copy}", "id": name, "text": text}
+            )
+        records.append({"url": text[:200], "id": f"{name} as site", "text": _page(number)})
+    learned = learn(records, lang="en")
+    assert learned.pages >= 3 * len(HOSTILE)
+    compile_user_pack(UserPack("hostile", learned.toml))
+    pipeline = Pipeline.default().with_rule_packs(learned.pack())
+    for record in records[:12]:
+        pipeline.clean(record["text"], lang="en", site=record["url"])
