@@ -80,3 +80,32 @@ def test_cleaning_the_output_again_finds_no_second_title(
     assert len(titles) <= 1
     again = pipeline.clean(result.text, lang="en")
     assert again.text == result.text
+
+
+def test_the_shipped_title_model_loads_and_bad_ones_are_refused() -> None:
+    import json
+    from importlib import resources
+
+    from newsclean import ConfigError
+    from newsclean.learned.title_model import TITLE_FEATURES, TitleModel, default_title_model
+
+    model = default_title_model()
+    assert model is not None
+    assert 0.0 < model.threshold < 1.0
+    data = json.loads((resources.files("newsclean.learned") / "title_model.json").read_text())
+    assert TitleModel.from_dict(data) == model
+    with pytest.raises(ConfigError):
+        TitleModel.from_dict({**data, "features": list(TITLE_FEATURES[:-1])})
+    with pytest.raises(ConfigError):
+        TitleModel.from_dict({**data, "weights": data["weights"][:-1]})
+    with pytest.raises(ConfigError):
+        TitleModel.from_dict({"features": list(TITLE_FEATURES)})
+
+
+def test_a_caption_or_a_prompt_above_the_body_is_never_the_title() -> None:
+    caption = (
+        "Workers unload containers at the port, Britain, January 27, 2022. REUTERS/Peter Nicholls"
+    )
+    prompt = "Sign up now for free unlimited access to Example.com"
+    result = Pipeline.default().clean(f"{caption}\n{prompt}\n{BODY}", lang="en")
+    assert result.metadata.title is None

@@ -8,9 +8,11 @@ asks :func:`title_line` for the headline above that start, and removes it as ``t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Container
 
 from newsclean.extract.dates import is_date_line
+from newsclean.learned.title_model import default_title_model
 from newsclean.model import Kind
 from newsclean.view import Annotation, Proposal, View
 
@@ -20,39 +22,108 @@ TITLE_RULE = "builtin.title.headline"
 MAX_LINES_ABOVE = 8
 # A headline has at least this many words ("Politics", "World News" are section labels).
 MIN_TITLE_WORDS = 3
+# Lines other steps removed that may still be the headline: a copy of it the page repeats,
+# a headline cut under a related header, a line a navigation rule took.
+CANDIDATE_KINDS = frozenset({Kind.DUPLICATE, Kind.RELATED, Kind.NAVIGATION})
 # Lines removed by other steps in between are passed over, up to this many in all.
 MAX_REMOVED_ABOVE = 40
 
 
-def title_line(view: View, first: int, stop_at: Container[int] = ()) -> int | None:
-    """The line of the headline above line ``first`` (the article's first paragraph):
-    going up, lines other steps removed and short labels are passed over, and the first
-    other line is the headline when it is headline-shaped; a line in ``stop_at`` (a
-    teaser's, one the caller keeps) ends the search. A line the duplicate step removed
-    (a headline the page also shows in its breadcrumbs) may be it.
+def candidates(
+    view: View, first: int, stop_at: Container[int] = ()
+) -> list[tuple[int, tuple[float, ...]]]:
+    """The headline candidates above line ``first`` (the article's first paragraph) and
+    their features (:data:`~newsclean.learned.title_model.TITLE_FEATURES`): going up at
+    most ``MAX_LINES_ABOVE`` kept lines and ``MAX_REMOVED_ABOVE`` removed ones, the
+    headline-shaped lines of ``MIN_TITLE_WORDS`` words or more that are no date line; a
+    line in ``stop_at`` (a teaser's, one the caller keeps) ends the search, and so does a
+    kept line that is neither a headline nor a short label.
 
-    Only lines above ``first`` are looked at, which the caller removes (or, in
+    Only lines above ``first`` are candidates, which the caller removes (or, in
     precision, leaves alone): the next pass finds none there, so cleaning stays
     idempotent.
     """
+    found: list[tuple[int, int, int]] = []  # index, kept lines above first, lines above
     kept = removed = 0
     for index in range(first - 1, -1, -1):
-        if view.removed(index) and view.kind(index) is not Kind.DUPLICATE:
+        is_removed = view.removed(index)
+        if is_removed and view.kind(index) is not Kind.DUPLICATE:
             removed += 1
             if removed > MAX_REMOVED_ABOVE:
-                return None
-            continue
-        kept += 1
-        if kept > MAX_LINES_ABOVE or index in stop_at:
-            return None
-        line = view.original_line(index) if view.removed(index) else view.line(index)
+                break
+        else:
+            kept += 1
+            if kept > MAX_LINES_ABOVE or index in stop_at:
+                break
+        if is_removed and view.kind(index) not in CANDIDATE_KINDS:
+            continue  # a caption, a prompt, a credit line: never the headline
+        line = view.original_line(index) if is_removed else view.line(index)
         if is_date_line(line.text, view.language):
-            continue  # "18. Oktober 2019": the date, above or below the headline
+            continue
         if line.headline and line.words >= MIN_TITLE_WORDS:
-            return index
-        if not line.short_label():
-            return None
-    return None
+            found.append((index, kept, first - index))
+        elif not is_removed and not line.short_label():
+            break
+    if not found:
+        return []
+    longest = max(len(view.original(index)) for index, _, _ in found)
+    keys = _repeat_keys(view)
+    rows: list[tuple[int, tuple[float, ...]]] = []
+    for rank, (index, kept_above, lines_above) in enumerate(found):
+        text = view.original(index)
+        words = text.split()
+        below = next((i for i in range(index + 1, first + 1) if not view.removed(i)), first)
+        line = view.original_line(index)
+        rows.append(
+            (
+                index,
+                (
+                    kept_above / MAX_LINES_ABOVE,
+                    lines_above / MAX_REMOVED_ABOVE,
+                    math.log1p(len(text)),
+                    math.log1p(len(words)),
+                    float(view.removed(index)),
+                    float(view.kind(index) is Kind.DUPLICATE),
+                    float(view.kind(index) is Kind.RELATED),
+                    float(index in stop_at),
+                    float(any(mark in text for mark in "|·•∙")),
+                    float(":" in text),
+                    sum(word[:1].isupper() for word in words) / len(words),
+                    float(any(char.isdigit() for char in text)),
+                    float(keys.get(line.repeat_key, 0) > 1),
+                    float(rank == 0),
+                    float(len(text) == longest),
+                    float(text.endswith(("?", "!"))),
+                    float(view.line(below).paragraph),
+                    float(index > 0 and view.removed(index - 1)),
+                ),
+            )
+        )
+    return rows
+
+
+def _repeat_keys(view: View) -> dict[str | None, int]:
+    counts: dict[str | None, int] = {}
+    for index in range(len(view)):
+        key = view.original_line(index).repeat_key
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def title_line(view: View, first: int, stop_at: Container[int] = ()) -> int | None:
+    """The line of the headline above line ``first``: the candidate the shipped title
+    model scores highest, when its probability reaches the model's threshold (without a
+    model, the nearest candidate)."""
+    rows = candidates(view, first, stop_at)
+    if not rows:
+        return None
+    model = default_title_model()
+    if model is None:
+        return rows[0][0]
+    best, probability = max(
+        ((index, model.probability(row)) for index, row in rows), key=lambda item: item[1]
+    )
+    return best if probability >= model.threshold else None
 
 
 def title_verdict(view: View, index: int, keep: bool) -> Proposal | Annotation:
