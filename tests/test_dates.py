@@ -84,3 +84,10 @@ def test_a_dateline_without_a_year_gives_no_date() -> None:
     assert meta.dateline is not None
     assert meta.dateline.date == "Jan 28"
     assert meta.published is None
+
+
+def test_a_line_opening_with_a_date_above_the_article_gives_its_date() -> None:
+    text = "24.01.2022 - Meldung - Energiewende im Gebäudebereich\n" + BODY
+    assert Pipeline.default().clean(text, lang="de").metadata.published == "2022-01-24"
+    late = BODY + "\n24.01.2022 - Meldung - Energiewende im Gebäudebereich"
+    assert Pipeline.default().clean(late, lang="de").metadata.published is None

@@ -205,6 +205,27 @@ def is_date_line(text: str, language: str | None = None) -> bool:
     return written >= DATE_LINE_SHARE * visible
 
 
+# A line that opens with its date may say this many words more ("24.01.2022 – Meldung –
+# Energiewende im Gebäudebereich", "18. Oktober 2019 von David").
+OPENING_DATE_WORDS = 6
+
+
+def opens_with_date(text: str, language: str | None = None) -> bool:
+    """Whether a short line starts with a date.
+
+    >>> opens_with_date("24.01.2022 - Meldung - Energiewende im Gebäudebereich", "de")
+    True
+    >>> opens_with_date("Die Wahl am 24.01.2022 hat der Kandidat der Partei gewonnen", "de")
+    False
+    """
+    found = first_date(text, language)
+    return (
+        found is not None
+        and not text[: found[1]].strip(" -–—|·•,:")
+        and len(text[found[2] :].split()) <= OPENING_DATE_WORDS
+    )
+
+
 def page_dates(
     removals: Iterable[Removal], source: str, start: int, end: int, language: str | None
 ) -> tuple[str | None, str | None]:
@@ -223,7 +244,7 @@ def page_dates(
         if removal.kind not in DATE_KINDS and not (
             removal.kind in DATE_LINE_KINDS
             and removal.start < start
-            and is_date_line(removal.text, language)
+            and (is_date_line(removal.text, language) or opens_with_date(removal.text, language))
         ):
             continue
         value = read_date(removal.text, language)
