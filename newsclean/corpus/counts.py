@@ -33,10 +33,11 @@ class KeyCounts:
     """What is known about one line key on one site."""
 
     stories: set[int] = field(default_factory=set)
-    positions: Counter[Position] = field(default_factory=Counter)
+    # Plain dicts of counts (a Counter per key costs more than the counting).
+    positions: dict[Position, int] = field(default_factory=dict)
     # By step, rule and kind of the removal that took the line ("" for all three: kept).
-    verdicts: Counter[tuple[str, str, str]] = field(default_factory=Counter)
-    variants: Counter[str] = field(default_factory=Counter)
+    verdicts: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    variants: dict[str, int] = field(default_factory=dict)
     pages: list[str] = field(default_factory=list)
     words: int = 0
 
@@ -81,10 +82,12 @@ class SiteCounts:
                 self._prune()
             counts = self.keys[key] = KeyCounts(words=line.words)
         counts.stories.add(story)
-        counts.positions[line.position] += 1
-        counts.verdicts[(line.step, line.rule, line.kind)] += 1
+        positions, verdicts = counts.positions, counts.verdicts
+        positions[line.position] = positions.get(line.position, 0) + 1
+        verdict = (line.step, line.rule, line.kind)
+        verdicts[verdict] = verdicts.get(verdict, 0) + 1
         if line.text in counts.variants or len(counts.variants) < MAX_VARIANTS:
-            counts.variants[line.text] += 1
+            counts.variants[line.text] = counts.variants.get(line.text, 0) + 1
         if len(counts.pages) < MAX_EXAMPLE_PAGES and page_id not in counts.pages:
             counts.pages.append(page_id)
 
@@ -123,3 +126,8 @@ def kept_share(counts: KeyCounts) -> float:
     total = sum(counts.verdicts.values())
     kept = sum(n for (step, _, _), n in counts.verdicts.items() if step == KEPT)
     return kept / total if total else 0.0
+
+
+def most_common(counts: dict[str, int]) -> list[str]:
+    """The keys of ``counts``, most frequent first (ties in first-seen order)."""
+    return [key for key, _ in sorted(counts.items(), key=lambda item: -item[1])]

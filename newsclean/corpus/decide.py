@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from newsclean.corpus.counts import KeyCounts, SiteCounts, kept_share
+from newsclean.corpus.counts import KeyCounts, SiteCounts, kept_share, most_common
 from newsclean.corpus.observe import (
     KEPT,
     TEMPLATE_PREFIX,
@@ -130,8 +130,8 @@ def candidates(counts: SiteCounts, min_pages: int, min_share: float) -> list[Can
         sightings = sum(positions.values())
         ends = outcome is Outcome.LEARNED and (
             (
-                not positions[Position.BEFORE]
-                and positions[Position.AFTER] >= END_MARKER_SHARE * sightings
+                not positions.get(Position.BEFORE)
+                and positions.get(Position.AFTER, 0) >= END_MARKER_SHARE * sightings
             )
             or _ends_article(kind_from)
         )
@@ -145,10 +145,10 @@ def candidates(counts: SiteCounts, min_pages: int, min_share: float) -> list[Can
                 positions=tuple(
                     (position, key_counts.positions[position])
                     for position in Position
-                    if key_counts.positions[position]
+                    if key_counts.positions.get(position)
                 ),
                 kept_share=kept_share(key_counts),
-                variants=tuple(text for text, _ in key_counts.variants.most_common()),
+                variants=tuple(most_common(key_counts.variants)),
                 pages=tuple(key_counts.pages),
                 kind=kind,
                 kind_from=kind_from,
@@ -182,7 +182,7 @@ def _decide(
         return Outcome.TOO_RARE, ""
     if counts.words > MAX_WORDS:
         return Outcome.PROSE, ""
-    if names_author_or_source(counts.variants.most_common(1)[0][0]):
+    if names_author_or_source(most_common(counts.variants)[0]):
         return Outcome.METADATA, ""
     if (
         not is_template(key)
