@@ -55,6 +55,8 @@ class SiteCounts:
     # Pages not learned from once MAX_STORIES stories were kept.
     pages_skipped: int = 0
     keys_dropped: int = 0
+    # The first page, kept whole until a second page comes (then both are counted).
+    first_page: tuple[str, PageSeen, int] | None = None
 
     @property
     def stories(self) -> int:
@@ -62,12 +64,24 @@ class SiteCounts:
         return len(self.story_sizes)
 
     def add(self, page_id: str, page: PageSeen) -> None:
-        """Count one page's lines (each key once per page and story)."""
+        """Count one page's lines (each key once per page and story). A site's first page
+        is only kept as it is until a second arrives: most sites of a crawl have one page,
+        which can teach nothing, and a page costs far less than counts for its lines."""
         story = self._story(page.fingerprint)
         if story is None:
             self.pages_skipped += 1
             return
         self.pages += 1
+        if self.pages == 1:
+            self.first_page = (page_id, page, story)
+            return
+        if self.first_page is not None:
+            first_id, first, first_story = self.first_page
+            self.first_page = None
+            self._count_page(first_id, first, first_story)
+        self._count_page(page_id, page, story)
+
+    def _count_page(self, page_id: str, page: PageSeen, story: int) -> None:
         seen: set[str] = set()
         for line in page.lines:
             for key in (line.key, line.template):
