@@ -259,9 +259,9 @@ def _parser() -> argparse.ArgumentParser:
     learn = commands.add_parser(
         "learn",
         help="learn each site's recurring furniture from a JSONL corpus as a rule pack",
-        description="Learn, per site, the lines its pages repeat (exactly, or with numbers "
-        "and capitalised names varying) and write them as site-scoped rules, each with its "
-        "evidence: on how many pages, where on the page, example pages.",
+        description="Learn, per site, the lines its pages repeat (exactly, or with numbers\n"
+        "and capitalised names varying) and write them as site-scoped rules, each with\n"
+        "its evidence: on how many pages, where on the page, example pages.",
         formatter_class=_Help,
     )
     learn.add_argument("inputs", nargs="*", metavar="CORPUS", help="JSONL files, or '-'")
