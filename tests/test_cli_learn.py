@@ -166,3 +166,15 @@ def test_interrupted_learning_writes_nothing(
     assert status == 130
     assert not pack.exists()
     assert "interrupted" in capsys.readouterr().err
+
+
+def test_learn_reads_stdin_and_skips_text_documents(tmp_path: Path) -> None:
+    out = io.StringIO()
+    status = main(["learn", "-"], out=out, stdin=io.BytesIO(CRAWL.read_bytes()))
+    assert status == 0
+    assert out.getvalue() == LEARNED.read_text(encoding="utf-8")
+    text = tmp_path / "page.txt"
+    text.write_text("A page without a URL teaches nothing about any site.", encoding="utf-8")
+    status, shown = run("learn", str(text), "--review")
+    assert status == 0
+    assert "learned from 0 pages of 0 sites (1 pages without a text or site skipped)" in shown
