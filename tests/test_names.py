@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsclean.extract.names import is_person_name, split_names
+from newsclean.rules import UNIVERSAL, available_languages, load_pack
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,21 @@ def test_split_names_refuses_non_names(text: str) -> None:
 )
 def test_is_person_name(text: str, expected: bool) -> None:
     assert is_person_name(text) is expected
+
+
+NAME_EXAMPLES = [
+    (language, text, names)
+    for language in (UNIVERSAL, *available_languages())
+    for text, names in load_pack(language).names.examples
+]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), NAME_EXAMPLES)
+def test_every_packs_name_examples(language: str, text: str, names: tuple[str, ...]) -> None:
+    assert split_names(text, language) == list(names)
+
+
+def test_a_word_that_separates_names_in_one_language_is_a_place_word_in_another() -> None:
+    assert split_names("Jan Jansen en Piet Pietersen", "nl") == ["Jan Jansen", "Piet Pietersen"]
+    assert split_names("Juan Pérez en Madrid", "es") == ["Juan Pérez"]
+    assert split_names("Juan Pérez en Madrid") == ["Juan Pérez"]

@@ -31,6 +31,9 @@ class Verdict(Protocol):
     @property
     def fields(self) -> tuple[tuple[str, str], ...]: ...
 
+    @property
+    def rule(self) -> str: ...
+
     def field(self, name: str) -> str | None: ...
 
 
@@ -86,10 +89,11 @@ def build_metadata(
             and proposal.start >= article_end
         ):
             continue
+        pack = proposal.rule.partition(".")[0]  # the rule's language: its name words
         for group in AUTHOR_GROUPS:
-            for name in split_names(proposal.field(group) or ""):
+            for name in split_names(proposal.field(group) or "", pack):
                 _add(authors, name)
-        for name in split_names(proposal.field("editors") or ""):
+        for name in split_names(proposal.field("editors") or "", pack):
             _add(editors, name)
         _add(credits, proposal.field("credit"))
         _add(captions, proposal.field("caption"))

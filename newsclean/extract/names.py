@@ -37,14 +37,20 @@ def _alternation(words: set[str]) -> str:
 
 
 @functools.cache
-def _data() -> _NameData:
+def _data(language: str | None = None) -> _NameData:
+    """The words around names of every shipped pack. A word that one language puts
+    between names and another before a place (Dutch "en", Spanish "en") separates names
+    only in credit text of the first language (``language``, the rule's pack)."""
     # Imported here: the rule packs import this module to validate their name groups.
     from newsclean.rules.loader import UNIVERSAL, available_languages, load_pack
 
     packs = [load_pack(name) for name in (UNIVERSAL, *available_languages())]
     universal = packs[0]
-    separators = {word for pack in packs for word in pack.names.separators}
-    places = {word for pack in packs for word in pack.names.place_prepositions}
+    every_separator = {word for pack in packs for word in pack.names.separators}
+    every_place = {word for pack in packs for word in pack.names.place_prepositions}
+    own = load_pack(language).names.separators if language in available_languages() else ()
+    separators = (every_separator - every_place) | set(own)
+    places = every_place - set(own)
     particles = {word.casefold() for pack in packs for word in pack.names.particles}
     not_persons = {word.casefold() for pack in packs for word in pack.names.not_persons}
     for list_name in ("agencies", "photo_agencies"):
@@ -106,7 +112,7 @@ def _phrase_key_of(text: str) -> str:
     return phrase_key(text)
 
 
-def split_names(text: str) -> list[str]:
+def split_names(text: str, language: str | None = None) -> list[str]:
     """The names in a credit list, or ``[]`` when any part is not a name (or time ran out).
 
     Entries that name no person (an agency, "staff") are left out.
@@ -121,16 +127,16 @@ def split_names(text: str) -> list[str]:
     if not text:
         return []
     try:
-        return _split_names(text)
+        return _split_names(text, language)
     except TimeoutError:
         return []
 
 
-def _split_names(text: str) -> list[str]:
+def _split_names(text: str, language: str | None) -> list[str]:
     text = _PARENTHETICAL.sub("", text.strip(), timeout=REGEX_TIMEOUT).strip().rstrip(".")
     if not text or len(text) > _MAX_NAMES_CHARS:
         return []
-    data = _data()
+    data = _data(language)
     names: list[str] = []
     for part in data.separators.split(text, timeout=REGEX_TIMEOUT):
         part = data.place_tail.sub("", part.strip(), timeout=REGEX_TIMEOUT).strip(" ()")

@@ -165,7 +165,7 @@ class Rule:
             if value is not None and value.strip() and not name.startswith("_")
         )
         for name, value in fields:
-            if name in NAME_GROUPS and not split_names(value):
+            if name in NAME_GROUPS and not split_names(value, self.id.partition(".")[0]):
                 return None
         return RuleMatch(found.start(), found.end(), fields + self.sets)
 
