@@ -96,6 +96,13 @@ def _at_least_two(value: str) -> int:
     return number
 
 
+def _add_worker_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
+    sub.add_argument(
+        "--chunksize", type=_positive, default=32, help="records per task sent to a worker"
+    )
+
+
 def _add_learning_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--id-field", default="id", help="JSONL field naming each page in the evidence"
@@ -240,10 +247,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_pipeline_options(clean)
     _add_learning_options(clean)
-    clean.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
-    clean.add_argument(
-        "--chunksize", type=_positive, default=32, help="records per task sent to a worker"
-    )
+    _add_worker_options(clean)
     clean.add_argument("--with-removed", action="store_true", help="include removed spans")
     clean.add_argument("--pretty", action="store_true", help="indented JSON (not JSONL)")
     clean.add_argument(
@@ -279,10 +283,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_learning_options(learn)
     add_pipeline_options(learn)
-    learn.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
-    learn.add_argument(
-        "--chunksize", type=_positive, default=32, help="records per task sent to a worker"
-    )
+    _add_worker_options(learn)
     learn.add_argument(
         "--max-record-bytes",
         type=_positive,

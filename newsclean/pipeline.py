@@ -10,16 +10,14 @@ pass costs little.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import regex
 
 from newsclean.errors import ConfigError, UnknownStepError
-from newsclean.extract.bylines import FIRST_KEPT_LINES, page_byline_authors
-from newsclean.extract.dates import page_dates
-from newsclean.extract.metadata import build_metadata
+from newsclean.extract.bylines import FIRST_KEPT_LINES
+from newsclean.extract.metadata import Article, build_metadata
 from newsclean.lang import Detected, detect, language_sample, warm_up
 from newsclean.ledger import Ledger, PassLine, SourceVerdict
 from newsclean.limits import REGEX_TIMEOUT, USER_RULE_SECONDS
@@ -217,21 +215,12 @@ class Pipeline:
             )
         removals.sort(key=_start)
         confidence = detected.confidence if code is None and detected is not None else None
-        article_end = None
+        article = None
         if lines:
-            last = lines[-1].fragments[-1]
-            article_end = last[1] + last[2]
-        metadata = build_metadata(_unique(verdicts), language, confidence, article_end)
-        if lines and article_end is not None:
-            article_start = lines[0].fragments[0][1]
-            published, updated = page_dates(removals, source, article_start, article_end, language)
-            if published is not None or updated is not None:
-                metadata = dataclasses.replace(metadata, published=published, updated=updated)
-            if not metadata.authors:
-                kept = [line.text for line in lines[:FIRST_KEPT_LINES]]
-                authors = page_byline_authors(removals, kept, source, article_start, language)
-                if authors:
-                    metadata = dataclasses.replace(metadata, authors=authors)
+            first_lines = [line.text for line in lines[:FIRST_KEPT_LINES]]
+            start, end = lines[0].source_span()[0], lines[-1].source_span()[1]
+            article = Article(source, start, end, removals, first_lines)
+        metadata = build_metadata(_unique(verdicts), language, confidence, article)
         text_out = "\n".join(line.text for line in lines)
         return CleanResult(text_out, source, tuple(removals), metadata, tuple(warnings))
 

@@ -256,7 +256,7 @@ class RecordCleaner:
                 fields = self.parse(text)
                 self._check_collisions(fields)
                 text = self.text_of(fields)
-                site = self.site_of(fields)
+                site = self.site_value(fields)
             result = self.pipeline.clean(text, lang=self.lang, site=site)
         except RecordError as exc:
             seen = tuple(map(str, fields)) if exc.missing_field else None
@@ -310,7 +310,7 @@ class RecordCleaner:
                     f"choose another name with {option}"
                 )
 
-    def site_of(self, fields: dict[str, Any]) -> str | None:
+    def site_value(self, fields: dict[str, Any]) -> str | None:
         """The record's site field, when it is a string (else the record has no site)."""
         if self.site_field is None:
             return None

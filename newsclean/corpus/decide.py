@@ -125,7 +125,7 @@ def candidates(counts: SiteCounts, min_pages: int, min_share: float) -> list[Can
         if is_template(key) and len({line_key(text) for text in key_counts.variants}) < 2:
             continue  # the same line each time: its own key is the candidate
         outcome, removed_by = _decide(key, key_counts, stories, site_stories, min_pages, min_share)
-        kind, kind_from = _kind(key, key_counts)
+        kind, kind_from, kind_rule = _kind(key, key_counts)
         positions = key_counts.positions
         sightings = sum(positions.values())
         ends = outcome is Outcome.LEARNED and (
@@ -133,7 +133,7 @@ def candidates(counts: SiteCounts, min_pages: int, min_share: float) -> list[Can
                 not positions.get(Position.BEFORE)
                 and positions.get(Position.AFTER, 0) >= END_MARKER_SHARE * sightings
             )
-            or _ends_article(kind_from)
+            or kind_rule in _shipped_end_markers()
         )
         found.append(
             Candidate(
@@ -192,13 +192,10 @@ def _decide(
         )
     ):
         return Outcome.RELATED_HEADLINE, ""
-    total = sum(counts.verdicts.values())
-    by_rule: Counter[str] = Counter()
-    for (step, rule, _), n in counts.verdicts.items():
-        if _shipped_rule(step, rule):
-            by_rule[rule] += n
-    if by_rule and sum(by_rule.values()) >= ALREADY_REMOVED_SHARE * total:
-        return Outcome.ALREADY_REMOVED, max(by_rule.items(), key=_count_then_name)[0]
+    shipped = _shipped_removals(counts)
+    if shipped and sum(shipped.values()) >= ALREADY_REMOVED_SHARE * sum(counts.verdicts.values()):
+        (rule, _), _ = max(shipped.items(), key=_count_then_name)
+        return Outcome.ALREADY_REMOVED, rule
     return Outcome.LEARNED, ""
 
 
@@ -239,30 +236,28 @@ def _count_then_name(item: tuple[object, int]) -> tuple[int, str]:
     return item[1], str(item[0])
 
 
-def _shipped_rule(step: str, rule: str) -> bool:
-    return step != KEPT and not rule.startswith(_BUILTIN) and step in _rule_families()
-
-
-def _kind(key: str, counts: KeyCounts) -> tuple[Kind, str]:
-    """The kind of a learned rule for ``key``, and why."""
-    by_rule: Counter[tuple[str, str]] = Counter()
+def _shipped_removals(counts: KeyCounts) -> Counter[tuple[str, str]]:
+    """How often each shipped rule (by id and kind) removed the line; the steps that
+    decide by position or repetition (``builtin.`` rules) aside."""
+    removals: Counter[tuple[str, str]] = Counter()
     for (step, rule, kind), n in counts.verdicts.items():
-        if _shipped_rule(step, rule):
-            by_rule[(rule, kind)] += n
-    if by_rule:
-        (rule, kind), _ = max(by_rule.items(), key=_count_then_name)
-        return Kind(kind), f"removed by {rule}"
+        if step != KEPT and not rule.startswith(_BUILTIN) and step in _rule_families():
+            removals[(rule, kind)] += n
+    return removals
+
+
+def _kind(key: str, counts: KeyCounts) -> tuple[Kind, str, str]:
+    """The kind of a learned rule for ``key``, why (for the note), and the shipped rule
+    it was taken from ("" for the default)."""
+    shipped = _shipped_removals(counts)
+    if shipped:
+        (rule, kind), _ = max(shipped.items(), key=_count_then_name)
+        return Kind(kind), f"removed by {rule}", rule
     resembled = resembling_phrase(key)
     if resembled is not None:
-        kind, rule = resembled
-        return kind, f"resembles {rule}"
-    return DEFAULT_KIND, "default"
-
-
-def _ends_article(kind_from: str) -> bool:
-    """Whether the shipped rule a kind was taken from ends the article (a comment form)."""
-    rule = kind_from.rpartition(" ")[2]
-    return rule in _shipped_end_markers()
+        resembled_kind, rule = resembled
+        return resembled_kind, f"resembles {rule}", rule
+    return DEFAULT_KIND, "default", ""
 
 
 @functools.cache

@@ -31,7 +31,7 @@ class _Observer:
             text = self.cleaner.text_of(fields)
         except RecordError:
             return None
-        site = site_of(self.cleaner.site_of(fields))
+        site = site_of(self.cleaner.site_value(fields))
         if site is None:
             return None
         page_id = fields.get(self.id_field)

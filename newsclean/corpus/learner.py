@@ -104,7 +104,7 @@ class SiteLearner:
             self.pages_skipped += 1
             return
         if host not in self.sites and len(self.sites) >= MAX_SITES:
-            self.pages_skipped += 1
+            self.pages_skipped += 1  # as add_seen would, but before the page is cleaned
             return
         self.add_seen(host, page_id, observe(self._pipeline().clean(text, lang=lang)))
 

@@ -96,23 +96,42 @@ def template_key(text: str) -> str | None:
     >>> template_key("Markets Rally On Rate Hopes") is None
     True
     """
-    tokens = text.split()
-    if len(tokens) > TEMPLATE_MAX_WORDS or len(text) > DEFAULT_LINE_RULE_CHARS:
+    if len(text) > DEFAULT_LINE_RULE_CHARS:
+        return None
+    pieces = template_pieces(text)
+    if sum(len(words.split()) for _, words in pieces) > TEMPLATE_MAX_WORDS:
         return None
     out: list[str] = []
     fixed = 0
-    for token in tokens:
-        if token[0].isupper():
-            if not out or out[-1] != SLOT:
-                out.append(SLOT)
+    for is_slot, word in pieces:
+        if is_slot:
+            out.append(SLOT)
             continue
-        masked = _DIGITS.sub("0", token.casefold(), timeout=REGEX_TIMEOUT)
+        masked = _DIGITS.sub("0", word.casefold(), timeout=REGEX_TIMEOUT)
         out.append(masked)
         if any(map(str.isalpha, masked)):
             fixed += 1
     if fixed < TEMPLATE_FIXED_WORDS or SLOT not in out:
         return None
     return TEMPLATE_PREFIX + " ".join(out)
+
+
+def template_pieces(text: str) -> list[tuple[bool, str]]:
+    """A line's words as template pieces, ``(is_slot, text)``: each run of capitalised
+    words is one slot, every other word a piece of its own.
+
+    >>> template_pieces("by Ed Fry on May 9")
+    [(False, 'by'), (True, 'Ed Fry'), (False, 'on'), (True, 'May'), (False, '9')]
+    """
+    pieces: list[tuple[bool, str]] = []
+    for word in text.split():
+        if not word[0].isupper():
+            pieces.append((False, word))
+        elif pieces and pieces[-1][0]:
+            pieces[-1] = (True, pieces[-1][1] + " " + word)
+        else:
+            pieces.append((True, word))
+    return pieces
 
 
 def observe(result: CleanResult) -> PageSeen:
@@ -122,7 +141,7 @@ def observe(result: CleanResult) -> PageSeen:
     of them is the one recorded); a partly cut line counts as kept.
     """
     source = result.source
-    removals = sorted(result.removed, key=lambda removal: removal.start)
+    removals = result.removed  # sorted by start, never overlapping (CleanResult)
     segments = segment(source)
     verdicts: list[tuple[str, str, str]] = []
     cursor = 0

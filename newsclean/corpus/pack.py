@@ -9,10 +9,11 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from newsclean.corpus.decide import Candidate
-from newsclean.corpus.observe import TEMPLATE_PREFIX
+from newsclean.corpus.observe import TEMPLATE_PREFIX, template_pieces
 from newsclean.errors import RulePackError
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.rules.loader import UNIVERSAL, check_examples, load_pack, parse_pack
+from newsclean.rules.model import strip_edge_punctuation
 from newsclean.rules.user import slow_probe
 
 _PIECES = regex.compile(r"\d+|\s+|[^\d\s]+")
@@ -39,7 +40,7 @@ def line_pattern(text: str) -> str:
     >>> line_pattern("12 comments (3 new)")
     '[\\\\W_]*\\\\d+\\\\s+comments\\\\s+\\\\(\\\\d+\\\\s+new[\\\\W_]*'
     """
-    core = _core(text)
+    core = strip_edge_punctuation(text)
     parts = []
     for piece in _PIECES.findall(core, timeout=REGEX_TIMEOUT):
         if piece[0].isdecimal():
@@ -64,34 +65,19 @@ def template_pattern(variants: Sequence[str]) -> str:
     >>> print(template_pattern(["by Ed Fry on May 9, 2011. Reply", "by Jo on June 1, 2011. Reply"]))
     by\\s+\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*){0,5}\\s+on\\s+\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*){0,5}\\s+\\d+,\\s+\\d+\\.\\s+Reply
     """
-    split = [_template_pieces(text) for text in variants]
-    shape = [(is_slot, None if is_slot else text) for is_slot, text in split[0]]
+    split = [template_pieces(text) for text in variants]
+    first = split[0]
     same = [
-        all(len(pieces) == len(shape) and pieces[n] == split[0][n] for pieces in split)
-        for n in range(len(shape))
+        all(len(pieces) == len(first) and pieces[n] == first[n] for pieces in split)
+        for n in range(len(first))
     ]
     parts = []
-    for n, (is_slot, text) in enumerate(split[0]):
+    for n, (is_slot, text) in enumerate(first):
         if is_slot and not same[n]:
             parts.append(_ANY_SLOT)
         else:
             parts.append(r"\s+".join(_literal(word) for word in text.split()))
     return r"\s+".join(parts)
-
-
-def _template_pieces(text: str) -> list[tuple[bool, str]]:
-    """A line's words as template pieces: (slot?, text), a slot holding a run of
-    capitalised words."""
-    pieces: list[tuple[bool, str]] = []
-    for word in text.split():
-        if word[0].isupper():
-            if pieces and pieces[-1][0]:
-                pieces[-1] = (True, pieces[-1][1] + " " + word)
-            else:
-                pieces.append((True, word))
-        else:
-            pieces.append((False, word))
-    return pieces
 
 
 def _literal(word: str) -> str:
@@ -102,17 +88,6 @@ def _literal(word: str) -> str:
 
 
 _DIGIT_RUNS = regex.compile(r"\d+|\D+")
-
-
-def _core(text: str) -> str:
-    """``text`` without the punctuation at its edges (what :func:`phrase_key` trims), case
-    and inner spacing kept."""
-    start, end = 0, len(text)
-    while start < end and not (text[start].isalpha() or text[start].isdecimal()):
-        start += 1
-    while end > start and not (text[end - 1].isalpha() or text[end - 1].isdecimal()):
-        end -= 1
-    return text[start:end]
 
 
 def toml_string(text: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from newsclean.extract.dates import first_date
+from newsclean.extract.dates import first_date, near_above
 from newsclean.extract.names import split_names
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind, Removal
@@ -26,6 +26,7 @@ _AROUND = regex.compile(
     r"|\s*" + _NOISE + r"\s*$"
 )
 MAX_BYLINE_CHARS = 160
+_TIME_NOISE = regex.compile(r"(?i)[\s|·•∙—–\-,/.:]|\d|\b(?:uhr|am|pm|gmt|um|at|à|a las|h)\b")
 
 
 def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
@@ -59,17 +60,15 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
 
 def _only_noise(text: str) -> bool:
     """Nothing but separators, a time and its words ("| 15:33 Uhr |", "à 09h08")."""
-    return not regex.sub(
-        r"(?i)[\s|·•∙—–\-,/.:]|\d|\b(?:uhr|am|pm|gmt|um|at|à|a las|h)\b",
+    return not _TIME_NOISE.sub(
         "",
         text,
         timeout=REGEX_TIMEOUT,
     )
 
 
-# Where a page's own dated byline is looked for: removed lines at most this many lines
-# above the article, and its first kept lines.
-LINES_ABOVE = 20
+# Where a page's own dated byline is looked for: removed lines near above the article
+# (see dates.near_above), and its first kept lines.
 FIRST_KEPT_LINES = 2
 _SKIPPED_KINDS = frozenset({Kind.RELATED, Kind.DUPLICATE, Kind.CAPTION, Kind.AUTHOR_BLURB})
 
@@ -86,9 +85,7 @@ def page_byline_authors(
     above = [
         removal
         for removal in removals
-        if removal.start < start
-        and removal.kind not in _SKIPPED_KINDS
-        and source.count("\n", removal.start, start) <= LINES_ABOVE
+        if removal.kind not in _SKIPPED_KINDS and near_above(source, removal.start, start)
     ]
     for removal in sorted(above, key=lambda removal: -removal.start):
         names = dated_byline_authors(removal.text, language)

@@ -151,14 +151,18 @@ def _value(found: regex.Match[str], reader: _Reader, language: str | None) -> st
 
 
 @functools.cache
-def updated_words() -> tuple[str, ...]:
-    """The words, in every shipped language, that mark an update ("Updated", "Stand")."""
+def _update_words() -> regex.Pattern[str]:
+    """The words, in every shipped language, that mark an update ("Updated", "Stand"),
+    as one pattern of whole words."""
     from newsclean.rules.loader import available_languages, load_pack
 
     words = {
         word.casefold() for lang in available_languages() for word in load_pack(lang).dates.updated
     }
-    return tuple(sorted(words))
+    alternatives = "|".join(
+        regex.escape(word) for word in sorted(words, key=lambda w: (-len(w), w))
+    )
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def is_update(text: str) -> bool:
@@ -167,11 +171,7 @@ def is_update(text: str) -> bool:
     >>> is_update("Aktualisiert am 17.01.2021"), is_update("Published 3 May 2021")
     (True, False)
     """
-    folded = text.casefold()
-    return any(
-        regex.search(rf"(?<!\w){regex.escape(word)}(?!\w)", folded, timeout=REGEX_TIMEOUT)
-        for word in updated_words()
-    )
+    return _update_words().search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
 
 
 # The kinds of removed lines a page's own dates are read from: timestamp and credit
@@ -226,6 +226,12 @@ def opens_with_date(text: str, language: str | None = None) -> bool:
     )
 
 
+def near_above(source: str, offset: int, start: int) -> bool:
+    """Whether ``offset`` lies above the article's ``start`` in ``source`` by at most
+    ``LINES_ABOVE`` lines."""
+    return offset < start and source.count("\n", offset, start) <= LINES_ABOVE
+
+
 def page_dates(
     removals: Iterable[Removal], source: str, start: int, end: int, language: str | None
 ) -> tuple[str | None, str | None]:
@@ -239,7 +245,7 @@ def page_dates(
     for removal in removals:
         if removal.start >= end:
             continue
-        if removal.start < start and source.count("\n", removal.start, start) > LINES_ABOVE:
+        if removal.start < start and not near_above(source, removal.start, start):
             continue
         if removal.kind not in DATE_KINDS and not (
             removal.kind in DATE_LINE_KINDS

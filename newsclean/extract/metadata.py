@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
+from newsclean.extract.bylines import page_byline_authors
+from newsclean.extract.dates import page_dates
 from newsclean.extract.names import split_names
-from newsclean.model import Dateline, Kind, Metadata
+from newsclean.model import Dateline, Kind, Metadata, Removal
 
 # Captured groups whose names are reporters: bylines, "Reporting by", "Writing by", …
 # "Additional reporting by …" and "Mitarbeit: …" name contributors, not the authors of
@@ -51,17 +54,31 @@ def _dateline(proposal: Verdict) -> Dateline:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Article:
+    """Where the kept text lies in ``source`` (``start`` to ``end``), the removals, and
+    the first kept lines: what the page's dates and dated byline are read around."""
+
+    source: str
+    start: int
+    end: int
+    removals: Sequence[Removal]
+    first_lines: Sequence[str]
+
+
 def build_metadata(
     proposals: Iterable[Verdict],
     language: str | None,
     language_confidence: float | None,
-    article_end: int | None = None,
+    article: Article | None = None,
 ) -> Metadata:
-    """Collect names, credits, captions, headlines, the dateline and the source, in order.
+    """Collect names, credits, captions, headlines, the dateline and the source, in order;
+    with the ``article``, also its dates and, when no byline rule named an author, the
+    authors of a dated byline above it.
 
-    A byline after ``article_end`` (where the kept text ends) belongs to a comment or a
-    teaser, not to the article: it names no author. (Credit lines after the article,
-    "Reporting by …", still do.)
+    A byline after the article's end belongs to a comment or a teaser, not to the
+    article: it names no author. (Credit lines after the article, "Reporting by …", still
+    do.)
 
     >>> from newsclean.view import Proposal
     >>> p = Proposal(0, 0, 9, Kind.CREDIT, "x", (("authors", "Ann Lee and Bo Li"),))
@@ -83,11 +100,7 @@ def build_metadata(
     for proposal in ordered:
         if not proposal.fields or (proposal.kind is Kind.BYLINE and not trust_bylines):
             continue
-        if (
-            proposal.kind is Kind.BYLINE
-            and article_end is not None
-            and proposal.start >= article_end
-        ):
+        if proposal.kind is Kind.BYLINE and article is not None and proposal.start >= article.end:
             continue
         pack = proposal.rule.partition(".")[0]  # the rule's language: its name words
         for group in AUTHOR_GROUPS:
@@ -110,6 +123,15 @@ def build_metadata(
     source = dateline.agency if dateline is not None and dateline.agency else None
     if source is None and sources:
         source = sources[0]
+    published = updated = None
+    if article is not None:
+        published, updated = page_dates(
+            article.removals, article.source, article.start, article.end, language
+        )
+        if not authors:
+            authors = page_byline_authors(
+                article.removals, article.first_lines, article.source, article.start, language
+            )
     return Metadata(
         language=language,
         language_confidence=language_confidence,
@@ -121,6 +143,8 @@ def build_metadata(
         related=related,
         source=source,
         title=title,
+        published=published,
+        updated=updated,
     )
 
 

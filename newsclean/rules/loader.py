@@ -646,7 +646,7 @@ def check_examples(rule: Rule) -> list[str]:
     problems = []
     for example in rule.examples:
         line = example.strip()
-        if rule.requires and not _holds(rule.requires, fold(line)):
+        if rule.requires and not holds_required(rule.requires, fold(line)):
             problems.append(f"{rule.id}: example holds none of the required literals: {example!r}")
         elif rule.match(line) is None:
             problems.append(f"{rule.id}: example not matched: {example!r}")
@@ -656,7 +656,9 @@ def check_examples(rule: Rule) -> list[str]:
     return problems
 
 
-def _holds(keys: tuple[str, ...], folded: str) -> bool:
+def holds_required(keys: tuple[str, ...], folded: str) -> bool:
+    """Whether a folded line holds one of a rule's required literals (``^word``: starts
+    with it)."""
     return any(
         folded.startswith(key[len(START) :]) if key.startswith(START) else key in folded
         for key in keys

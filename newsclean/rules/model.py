@@ -67,7 +67,7 @@ def phrase_key(text: str) -> str:
     'lesen sie auch'
     """
     if not (text and _is_word_char(text[0]) and _is_word_char(text[-1])):
-        text = _strip_punctuation(text)
+        text = strip_edge_punctuation(text)
     # Printable text has no whitespace but the plain space (Python counts the others as
     # separators or controls), so it only needs collapsing where two spaces meet.
     if not text.isprintable() or "  " in text:
@@ -75,11 +75,11 @@ def phrase_key(text: str) -> str:
     return text.casefold()
 
 
-def _strip_punctuation(text: str) -> str:
+def strip_edge_punctuation(text: str) -> str:
     """``text`` without the runs of ``[\\W_]`` at its start and end (character classes,
     searched from each end: linear by construction, so no timeout is needed).
 
-    >>> _strip_punctuation("  ▶ Lesen Sie auch: ")
+    >>> strip_edge_punctuation("  ▶ Lesen Sie auch: ")
     'Lesen Sie auch'
     """
     leading = _LEADING_PUNCTUATION.match(text)

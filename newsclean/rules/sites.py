@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 
 from newsclean.limits import DEFAULT_LINE_RULE_CHARS
 from newsclean.rules.derive import fold
-from newsclean.rules.loader import for_languages
+from newsclean.rules.loader import for_languages, holds_required
 from newsclean.rules.model import Rule, phrase_key
-from newsclean.rules.scanner import START
 from newsclean.sites import site_and_parents
 
 if TYPE_CHECKING:
@@ -49,20 +48,11 @@ class SiteRules:
         one of their required literals."""
         folded = fold(text)
         return [
-            rule for rule in self.patterns if len(text) <= rule.max_chars and _holds(rule, folded)
+            rule
+            for rule in self.patterns
+            if len(text) <= rule.max_chars
+            and (not rule.requires or holds_required(rule.requires, folded))
         ]
-
-
-def _holds(rule: Rule, folded: str) -> bool:
-    if not rule.requires:
-        return True
-    for literal in rule.requires:
-        if literal.startswith(START):
-            if folded.startswith(literal[len(START) :]):
-                return True
-        elif literal in folded:
-            return True
-    return False
 
 
 def site_rules_for(
