@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from newsclean.extract.dates import first_date, near_above
+from newsclean.extract.dates import first_date, window_top
 from newsclean.extract.names import split_names
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind, Removal
@@ -68,7 +68,7 @@ def _only_noise(text: str) -> bool:
 
 
 # Where a page's own dated byline is looked for: removed lines near above the article
-# (see dates.near_above), and its first kept lines.
+# (see dates.window_top), and its first kept lines.
 FIRST_KEPT_LINES = 2
 _SKIPPED_KINDS = frozenset({Kind.RELATED, Kind.DUPLICATE, Kind.CAPTION, Kind.AUTHOR_BLURB})
 
@@ -82,10 +82,11 @@ def page_byline_authors(
 ) -> list[str]:
     """The authors of the page's dated byline: the one nearest above the article's start
     (``start`` in ``source``) among removed lines, else among its first kept lines."""
+    top = window_top(source, start)
     above = [
         removal
         for removal in removals
-        if removal.kind not in _SKIPPED_KINDS and near_above(source, removal.start, start)
+        if top <= removal.start < start and removal.kind not in _SKIPPED_KINDS
     ]
     for removal in sorted(above, key=lambda removal: -removal.start):
         names = dated_byline_authors(removal.text, language)

@@ -226,10 +226,20 @@ def opens_with_date(text: str, language: str | None = None) -> bool:
     )
 
 
-def near_above(source: str, offset: int, start: int) -> bool:
-    """Whether ``offset`` lies above the article's ``start`` in ``source`` by at most
-    ``LINES_ABOVE`` lines."""
-    return offset < start and source.count("\n", offset, start) <= LINES_ABOVE
+def window_top(source: str, start: int) -> int:
+    """The first offset of ``source`` at most ``LINES_ABOVE`` lines above the article's
+    ``start``: what lies from there to ``start`` is near above the article. Found once
+    per page, so that each removal is placed in constant time.
+
+    >>> window_top("a\\n" * 30 + "body", 60) == 60 - 2 * LINES_ABOVE
+    True
+    """
+    position = start
+    for _ in range(LINES_ABOVE + 1):
+        position = source.rfind("\n", 0, position)
+        if position < 0:
+            return 0
+    return position + 1
 
 
 def page_dates(
@@ -242,10 +252,9 @@ def page_dates(
     article (comments, teasers) are never read."""
     published: tuple[tuple[int, int], str] | None = None
     updated: tuple[tuple[int, int], str] | None = None
+    top = window_top(source, start)
     for removal in removals:
-        if removal.start >= end:
-            continue
-        if removal.start < start and not near_above(source, removal.start, start):
+        if removal.start >= end or removal.start < top:
             continue
         if removal.kind not in DATE_KINDS and not (
             removal.kind in DATE_LINE_KINDS
