@@ -87,8 +87,10 @@ def read_date(text: str, language: str | None = None) -> str | None:
     return found[0] if found is not None else None
 
 
+@functools.lru_cache(maxsize=4096)
 def first_date(text: str, language: str | None) -> tuple[str, int, int] | None:
-    """The first date in ``text``: its ISO value and where it is written."""
+    """The first date in ``text``: its ISO value and where it is written (memoised: the
+    title, the date and the byline readers ask it of the same lines)."""
     if not any(map(str.isdigit, text[:2000])):
         return None  # every date written has a year: most lines skip the pattern
     reader = _reader()
