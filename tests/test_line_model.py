@@ -48,9 +48,40 @@ def test_a_model_for_other_features_is_refused() -> None:
     with pytest.raises(ConfigError, match="other features"):
         LineModel.from_dict({**data, "features": data["features"][:-1]})
     with pytest.raises(ConfigError, match="do not match"):
-        LineModel.from_dict({**data, "weights": data["weights"][:-1]})
+        LineModel.from_dict({**data, "values": data["values"][:-1]})
     with pytest.raises(ConfigError, match="not a line model"):
         LineModel.from_dict({"features": list(FEATURES)})
+    # A table whose values do not fit its edges, edges out of order, a value not finite.
+    with pytest.raises(ConfigError, match="malformed"):
+        LineModel.from_dict(
+            {**data, "values": [[0.0]] * len(FEATURES), "edges": [[1.0]] * len(FEATURES)}
+        )
+    with pytest.raises(ConfigError, match="not ascending"):
+        LineModel.from_dict(
+            {
+                **data,
+                "values": [[0.0, 1.0, 2.0]] * len(FEATURES),
+                "edges": [[2.0, 1.0]] * len(FEATURES),
+            }
+        )
+    with pytest.raises(ConfigError, match="malformed"):
+        LineModel.from_dict({**data, "intercept": float("nan")})
+
+
+def test_the_model_reads_each_feature_at_its_bin() -> None:
+    model = default_model()
+    row = [0.0] * len(FEATURES)
+    # Each feature adds the value of the bin its number falls in: moving one feature across
+    # one of its edges changes the log-odds by the difference of the two bins' values.
+    column = max(range(len(FEATURES)), key=lambda index: len(model.edges[index]))
+    edges, values = model.edges[column], model.values[column]
+    below, above = list(row), list(row)
+    below[column], above[column] = edges[0], edges[0] + 1e-9
+    assert model.logit(above) - model.logit(below) == pytest.approx(values[1] - values[0])
+    assert (
+        sum(abs(part) for _, part in model.strongest(above, count=len(FEATURES)))
+        >= abs(model.logit(above) - model.intercept) - 1e-9
+    )
 
 
 def test_the_decoder_finds_the_best_run_or_none() -> None:

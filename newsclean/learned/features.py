@@ -53,7 +53,6 @@ FEATURES: tuple[str, ...] = (
     "paragraphs_after_share",
     "nearest_paragraph_distance",
     "layout_keeps",
-    "bias",
 )
 
 
@@ -149,7 +148,6 @@ def page_features(
                 / all_paragraph_chars,
                 math.log1p(distances[index]),
                 float(index not in layout_cuts),
-                1.0,
             ]
         )
         before += lengths[index]

@@ -1,13 +1,21 @@
-"""A logistic line model read from JSON: the probability that a line is article text."""
+"""The line model read from JSON: the probability that a line is article text.
+
+An additive logistic model: each feature has a step function (ascending ``edges``, one
+value per bin between them), the log-odds are the intercept plus each feature's value at
+the line's bin. Fitted by boosted stumps (``bench/additive.py``); evaluated here in pure
+Python, a binary search per feature.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from newsclean.errors import ConfigError
@@ -18,13 +26,20 @@ DEFAULT_MODEL = "line_model.json"
 
 @dataclass(frozen=True, slots=True)
 class LineModel:
-    """Standardised features, one weight each, an intercept; and the decoder's threshold
-    per preset (``precision``, ``balanced``, ``recall``)."""
+    """Per feature, ascending ``edges`` and ``values`` (one more than edges: a feature value
+    ``x`` reads ``values[bisect_left(edges, x)]``); an intercept; and the decoder's
+    threshold per preset (``precision``, ``balanced``, ``recall``). Each feature's values
+    are centred on the training lines, so a value is how far that feature moves a line's
+    log-odds from the average line's.
+
+    >>> model = LineModel(("a",), ((0.5,),), ((-1.0, 2.0),), 0.0, {})
+    >>> model.logit([0.2]), model.logit([0.5]), model.logit([0.9])
+    (-1.0, -1.0, 2.0)
+    """
 
     features: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
+    edges: tuple[tuple[float, ...], ...]
+    values: tuple[tuple[float, ...], ...]
     intercept: float
     thresholds: Mapping[str, float]
 
@@ -33,10 +48,9 @@ class LineModel:
         """A model from its JSON form; its features must be :data:`FEATURES`."""
         try:
             model = cls(
-                tuple(data["features"]),
-                tuple(float(v) for v in data["mean"]),
-                tuple(float(v) for v in data["scale"]),
-                tuple(float(v) for v in data["weights"]),
+                tuple(str(name) for name in data["features"]),
+                tuple(tuple(float(v) for v in column) for column in data["edges"]),
+                tuple(tuple(float(v) for v in column) for column in data["values"]),
                 float(data["intercept"]),
                 {str(k): float(v) for k, v in data["thresholds"].items()},
             )
@@ -44,17 +58,21 @@ class LineModel:
             raise ConfigError(f"not a line model: {exc}") from None
         if model.features != FEATURES:
             raise ConfigError("the line model was trained on other features than these")
-        sizes = {len(model.mean), len(model.scale), len(model.weights)}
-        if sizes != {len(FEATURES)}:
-            raise ConfigError("the line model's vectors do not match its features")
+        if {len(model.edges), len(model.values)} != {len(FEATURES)}:
+            raise ConfigError("the line model's tables do not match its features")
+        for name, edges, values in zip(model.features, model.edges, model.values, strict=True):
+            numbers = (*edges, *values, model.intercept)
+            if len(values) != len(edges) + 1 or not all(map(math.isfinite, numbers)):
+                raise ConfigError(f"the line model's table for {name!r} is malformed")
+            if any(low >= high for low, high in pairwise(edges)):
+                raise ConfigError(f"the line model's edges for {name!r} are not ascending")
         return model
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "features": list(self.features),
-            "mean": list(self.mean),
-            "scale": list(self.scale),
-            "weights": list(self.weights),
+            "edges": [list(column) for column in self.edges],
+            "values": [list(column) for column in self.values],
             "intercept": self.intercept,
             "thresholds": dict(self.thresholds),
         }
@@ -62,22 +80,20 @@ class LineModel:
     def logit(self, row: Sequence[float]) -> float:
         """The log-odds that the line of feature ``row`` is article text."""
         total = self.intercept
-        for value, mean, scale, weight in zip(
-            row, self.mean, self.scale, self.weights, strict=True
-        ):
-            total += weight * (value - mean) / scale
+        for value, edges, values in zip(row, self.edges, self.values, strict=True):
+            total += values[bisect_left(edges, value)]
         return total
 
     def probability(self, row: Sequence[float]) -> float:
         return _sigmoid(self.logit(row))
 
     def strongest(self, row: Sequence[float], count: int = 3) -> list[tuple[str, float]]:
-        """The ``count`` features that weighed most on this line, with their share of the
-        log-odds (negative: towards boilerplate)."""
+        """The ``count`` features that weighed most on this line, with what each added to
+        its log-odds against the average line (negative: towards boilerplate)."""
         parts = [
-            (name, weight * (value - mean) / scale)
-            for name, value, mean, scale, weight in zip(
-                self.features, row, self.mean, self.scale, self.weights, strict=True
+            (name, values[bisect_left(edges, value)])
+            for name, value, edges, values in zip(
+                self.features, row, self.edges, self.values, strict=True
             )
         ]
         return sorted(parts, key=lambda part: -abs(part[1]))[:count]
