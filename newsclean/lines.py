@@ -36,6 +36,7 @@ class Line:
         "clause_end",
         "facts",
         "headline",
+        "own_features",
         "paragraph",
         "repeat_key",
         "text",
@@ -57,6 +58,8 @@ class Line:
             plain = text.isprintable() and "  " not in text
             self.repeat_key = (text if plain else " ".join(text.split())).casefold()
         self._key: object = _UNSET
+        # The line model's features of the text alone (``learned.features``), once asked.
+        self.own_features: tuple[float, ...] | None = None
 
     def short_label(self, max_words: int = 4, max_chars: int = 40) -> bool:
         """A button- or label-like line: at most a few words, no clause end."""

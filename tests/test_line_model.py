@@ -136,3 +136,16 @@ def test_the_command_line_option() -> None:
     )
     assert status == 0
     assert json.loads(out.getvalue())["text"].splitlines() == PARAGRAPHS
+
+
+def test_character_classes_of_ascii_lines_are_counted_as_str_methods_count_them() -> None:
+    from newsclean.learned.features import character_classes
+
+    every_ascii = "".join(map(chr, range(128)))
+    for text in (every_ascii, "Rates rose 2.5% on\tMonday\x1c.", "", "Zürich 12 ½ ٣"):
+        expected = (
+            sum(map(str.isalpha, text)),
+            sum(map(str.isdigit, text)),
+            sum(map(str.isspace, text)),
+        )
+        assert character_classes(text) == expected

@@ -20,6 +20,7 @@ from newsclean.view import View
 WINDOW = 3
 _SEPARATORS = frozenset("".join(LINK_SEPARATORS) + "»«›‹")
 _TIME_MARKS = (" am", " pm", " a.m.", " p.m.")
+_TOKEN_EDGES = ".,;:!?\"'()«»“”"
 
 FEATURES: tuple[str, ...] = (
     "log_chars",
@@ -56,25 +57,49 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def _own(line: Line) -> list[float]:
-    """The features of a line's text alone (cacheable by text)."""
+# The ASCII characters of each class (as ``str.isalpha``, ``isdigit``, ``isspace`` say).
+_ASCII_LETTERS = bytes(code for code in range(128) if chr(code).isalpha())
+_ASCII_DIGITS = bytes(code for code in range(128) if chr(code).isdigit())
+_ASCII_SPACES = bytes(code for code in range(128) if chr(code).isspace())
+
+
+def character_classes(text: str) -> tuple[int, int, int]:
+    """How many letters, digits and spaces ``text`` holds (disjoint classes)."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        size = len(raw)
+        return (
+            size - len(raw.translate(None, _ASCII_LETTERS)),
+            size - len(raw.translate(None, _ASCII_DIGITS)),
+            size - len(raw.translate(None, _ASCII_SPACES)),
+        )
+    return (
+        sum(map(str.isalpha, text)),
+        sum(map(str.isdigit, text)),
+        sum(map(str.isspace, text)),
+    )
+
+
+def _own(line: Line) -> tuple[float, ...]:
+    """The features of a line's text alone, computed once per text (kept on the line)."""
+    found = line.own_features
+    if found is None:
+        found = line.own_features = _measure_own(line)
+    return found
+
+
+def _measure_own(line: Line) -> tuple[float, ...]:
     text = line.text
     chars = len(text)
     tokens = text.split()
     words = max(line.words, 1)
-    letters = digits = punctuation = 0
-    for character in text:
-        if character.isalpha():
-            letters += 1
-        elif character.isdigit():
-            digits += 1
-        elif not character.isspace():
-            punctuation += 1
+    letters, digits, spaces = character_classes(text)
+    punctuation = chars - letters - digits - spaces
     visible = max(letters + digits + punctuation, 1)
     capitalised = sum(1 for token in tokens if token[:1].isupper())
-    short = sum(1 for token in tokens if len(token.strip(".,;:!?\"'()«»“”")) <= 3)
+    short = sum(1 for token in tokens if len(token.strip(_TOKEN_EDGES)) <= 3)
     lowered = text.lower()
-    return [
+    return (
         math.log1p(chars),
         math.log1p(line.words),
         float(ends_like_sentence(text)),
@@ -84,12 +109,12 @@ def _own(line: Line) -> list[float]:
         capitalised / max(len(tokens), 1),
         digits / visible,
         punctuation / visible,
-        float(sum(1 for character in text if character in _SEPARATORS) >= 2),
+        float(sum(map(text.count, _SEPARATORS)) >= 2),
         short / words,
         float(text[:1] in OPENING_QUOTES),
-        float(any(mark in lowered for mark in _TIME_MARKS) and ":" in text),
+        float(":" in text and any(mark in lowered for mark in _TIME_MARKS)),
         float("@" in text and any(token.startswith("@") for token in tokens)),
-    ]
+    )
 
 
 def page_features(
@@ -97,10 +122,11 @@ def page_features(
     end_markers: frozenset[int] = frozenset(),
     layout_cuts: frozenset[int] = frozenset(),
 ) -> list[list[float]]:
-    """The feature rows of every line of the page, in order (removed lines included: the
-    decoder skips them, their neighbours read them). ``end_markers``: lines removed as
-    end-of-article markers; ``layout_cuts``: the lines the hand-written layout step would
-    remove (its verdict is one more feature, weighed by what the data says of it)."""
+    """The feature rows of every line of the page, in order; a removed line's row is empty
+    (the decoder skips it; its neighbours read its length and that it is gone).
+    ``end_markers``: lines removed as end-of-article markers; ``layout_cuts``: the lines the
+    hand-written layout step would remove (its verdict is one more feature, weighed by what
+    the data says of it)."""
     size = len(view)
     lines = [view.line(index) for index in range(size)]
     removed = [view.removed(index) for index in range(size)]
@@ -119,14 +145,19 @@ def page_features(
     before = 0
     paragraph_before = 0
     seen_marker = False
+    paragraphs_upto = _running_totals(paragraph)
+    removed_upto = _running_totals(removed)
     for index, line in enumerate(lines):
+        seen_marker = seen_marker or index in end_markers
+        if removed[index]:
+            rows.append([])
+            continue
         low, high = max(0, index - WINDOW), min(size, index + WINDOW + 1)
         window = high - low - 1 or 1
-        window_paragraph = sum(paragraph[low:high]) - paragraph[index]
-        window_removed = sum(removed[low:high]) - removed[index]
+        window_paragraph = paragraphs_upto[high] - paragraphs_upto[low] - paragraph[index]
+        window_removed = removed_upto[high] - removed_upto[low]
         previous_line = lines[index - 1] if index else None
         next_line = lines[index + 1] if index + 1 < size else None
-        seen_marker = seen_marker or index in end_markers
         rows.append(
             [
                 *_own(line),
@@ -153,6 +184,14 @@ def page_features(
         before += lengths[index]
         paragraph_before += paragraph_chars[index]
     return rows
+
+
+def _running_totals(flags: list[bool]) -> list[int]:
+    """``totals[i]``: how many of ``flags[:i]`` are true."""
+    totals = [0]
+    for flag in flags:
+        totals.append(totals[-1] + flag)
+    return totals
 
 
 def _distances_to_paragraph(paragraph: list[bool]) -> list[int]:

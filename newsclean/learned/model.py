@@ -13,7 +13,7 @@ import json
 import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import pairwise
 from typing import Any
@@ -42,6 +42,18 @@ class LineModel:
     values: tuple[tuple[float, ...], ...]
     intercept: float
     thresholds: Mapping[str, float]
+    # The features whose table is not flat, with their tables: the only ones read.
+    _active: tuple[tuple[int, tuple[float, ...], tuple[float, ...]], ...] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        active = tuple(
+            (index, edges, values)
+            for index, (edges, values) in enumerate(zip(self.edges, self.values, strict=False))
+            if edges or any(values)
+        )
+        object.__setattr__(self, "_active", active)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> LineModel:
@@ -80,8 +92,8 @@ class LineModel:
     def logit(self, row: Sequence[float]) -> float:
         """The log-odds that the line of feature ``row`` is article text."""
         total = self.intercept
-        for value, edges, values in zip(row, self.edges, self.values, strict=True):
-            total += values[bisect_left(edges, value)]
+        for index, edges, values in self._active:
+            total += values[bisect_left(edges, row[index])]
         return total
 
     def probability(self, row: Sequence[float]) -> float:
