@@ -133,7 +133,7 @@ def capture(pages: Iterable[dict[str, Any]], folds: int, field: str = "raw_p") -
     """Every page's lines, features and labels, cleaned by the default pipeline up to the
     step the model replaces."""
     recorder = _Recorder()
-    pipeline = newsclean.Pipeline.default().without("layout").with_step(recorder)
+    pipeline = newsclean.Pipeline.default(line_model=False).without("layout").with_step(recorder)
     captured = []
     for page in pages:
         recorder.taken = None

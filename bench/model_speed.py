@@ -30,7 +30,7 @@ def main() -> int:
         return 0
     texts = [page["raw_p"] for page in read_pages(DATA)]
     pipelines = {
-        "layout": newsclean.Pipeline.default(),
+        "layout": newsclean.Pipeline.default(line_model=False),
         "line model": newsclean.Pipeline.default(line_model=True),
     }
     spent = dict.fromkeys(pipelines, 0.0)

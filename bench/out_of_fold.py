@@ -36,6 +36,7 @@ from newsclean.steps.line_model import LineModelStep  # noqa: E402
 SCORER = ROOT.parent / "shared" / "tools" / "score.py"
 COLUMNS = {"scrapinghub": ("sh_f1",), "trafilatura": ("with_r", "wo_ok", "sn_f1"),
            "dragnet": ("sh_f1",)}  # fmt: skip
+BY = ("source", "lang")
 
 
 def _scorer() -> Any:
@@ -50,7 +51,7 @@ def _scorer() -> Any:
 def model_pipeline(mode: str, model: LineModel) -> newsclean.Pipeline:
     """The default pipeline with the line model in the layout step's place."""
     step = LineModelStep(Mode(mode), model)
-    return newsclean.Pipeline.default(mode=mode).without("layout").with_step(step)
+    return newsclean.Pipeline.default(mode=mode, line_model=False).without("layout").with_step(step)
 
 
 def predict(
@@ -59,24 +60,48 @@ def predict(
     return {page["id"]: pipeline_for(page).clean(page["raw_p"]).text for page in pages}
 
 
-def scores(data: Path, predictions: dict[str, str]) -> dict[str, dict[str, float]]:
-    """Per source, at raw_p_cov >= 0.8."""
+def scores(
+    data: Path, predictions: dict[str, str], by: tuple[str, ...] = ("source",)
+) -> dict[str, dict[str, float]]:
+    """At raw_p_cov >= 0.8: ``"ALL"`` and per group (``"source=dragnet"``, ``"lang=de"``)."""
     scorer = _scorer()
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
         for page_id, text in predictions.items():
             handle.write(json.dumps({"id": page_id, "text": text}, ensure_ascii=False) + "\n")
-    groups, _, _, _ = scorer.score(str(data), handle.name, ("source",), 0.8, "raw_p_cov")
+    groups, _, _, _ = scorer.score(str(data), handle.name, by, 0.8, "raw_p_cov")
     Path(handle.name).unlink()
-    return {name.removeprefix("source="): values for name, values in groups}
+    return dict(groups)
 
 
 def row(label: str, found: dict[str, dict[str, float]]) -> str:
     cells = [
-        f"{found.get(source, {}).get(column) or 0:.4f}"
+        f"{found.get('source=' + source, {}).get(column) or 0:.4f}"
         for source, columns in COLUMNS.items()
         for column in columns
     ]
     return f"{label:<34}" + "".join(f"{cell:>10}" for cell in cells)
+
+
+def language_rows(results: dict[str, dict[str, dict[str, float]]]) -> list[str]:
+    """Per language: pages, then sh_f1 (pages with a gold text) and sn_f1 (snippet pages)
+    of each result."""
+    languages = sorted(
+        (name for name in next(iter(results.values())) if name.startswith("lang=")),
+        key=lambda name: -int(next(iter(results.values()))[name]["n"]),
+    )
+    lines = [f"{'lang':<6}{'pages':>6}" + "".join(f"{label[:22]:>24}" for label in results)]
+    lines.append(f"{'':<12}" + "".join(f"{'sh_f1':>12}{'sn_f1':>12}" for _ in results))
+    for name in languages:
+        first = next(iter(results.values()))[name]
+        cells = ""
+        for found in results.values():
+            group = found[name]
+            cells += "".join(
+                f"{group[column]:>12.3f}" if group.get(column) is not None else f"{'-':>12}"
+                for column in ("sh_f1", "sn_f1")
+            )
+        lines.append(f"{name.removeprefix('lang='):<6}{int(first['n']):>6}" + cells)
+    return lines
 
 
 def out_of_fold_models(captured: Sequence[PageLines], folds: int) -> dict[int, LineModel]:
@@ -99,16 +124,16 @@ def main() -> int:
     captured = capture(pages, args.folds)
     models = out_of_fold_models(captured, args.folds)
     pipelines = {fold: model_pipeline(args.mode, model) for fold, model in models.items()}
-    layout = newsclean.Pipeline.default(mode=args.mode)
+    layout = newsclean.Pipeline.default(mode=args.mode, line_model=False)
     results = {
-        "layout (hand-tuned)": scores(args.data, predict(pages, lambda page: layout)),
+        "layout (hand-tuned)": scores(args.data, predict(pages, lambda page: layout), BY),
         "model, out-of-fold": scores(
-            args.data, predict(pages, lambda page: pipelines[fold_of(page, args.folds)])
+            args.data, predict(pages, lambda page: pipelines[fold_of(page, args.folds)]), BY
         ),
     }
     everything = model_pipeline(args.mode, fit(captured))
     results["model, in-sample (all pages)"] = scores(
-        args.data, predict(pages, lambda page: everything)
+        args.data, predict(pages, lambda page: everything), BY
     )
     header = "".join(
         f"{source[:6] + ' ' + column:>10}" for source, cols in COLUMNS.items() for column in cols
@@ -116,6 +141,8 @@ def main() -> int:
     print(f"\nmode={args.mode}, pages with raw_p_cov >= 0.8\n{'':<34}{header}")
     for label, found in results.items():
         print(row(label, found))
+    print("\nper language (pages with raw_p_cov >= 0.8)")
+    print("\n".join(language_rows(results)))
     thresholds = {fold: model.thresholds[args.mode] for fold, model in models.items()}
     print(f"\nthresholds chosen per fold ({args.mode}): {thresholds}")
     if args.json:

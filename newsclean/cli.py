@@ -155,8 +155,10 @@ def _parser() -> argparse.ArgumentParser:
         )
         sub.add_argument(
             "--line-model",
-            action="store_true",
-            help="experimental: the learned line model decides where the article is",
+            action=argparse.BooleanOptionalAction,
+            default=True,
+            help="the learned line model decides where the article is (the default); "
+            "--no-line-model: the hand-written layout step",
         )
         sub.add_argument(
             "--rules",

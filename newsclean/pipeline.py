@@ -100,7 +100,7 @@ class Pipeline:
         mode: str = "balanced",
         keep_dateline: bool = False,
         rule_packs: Sequence[str | Path] = (),
-        line_model: bool = False,
+        line_model: bool = True,
         keep_title: bool = False,
     ) -> Pipeline:
         """All built-in steps in their standard order.

@@ -91,8 +91,11 @@ def test_core_precision_mode_still_runs_neighbour_and_block_rules() -> None:
     rules = {r.rule for r in Pipeline.default(mode="precision").clean(text, lang="en").removed}
     assert "builtin.context.button_after_prompt" in rules
     menu = "\n".join(["Politics", "Business", "Tech", BODY, BODY2])
+    hand_written = Pipeline.default(mode=Mode.PRECISION.value, line_model=False)
+    assert not hand_written.clean(menu, lang="en").removed  # its layout step cuts nothing
+    # The line model's precision preset is its operating point that keeps the most text.
     kept = Pipeline.default(mode=Mode.PRECISION.value).clean(menu, lang="en")
-    assert not kept.removed  # the layout step removes nothing in this mode
+    assert kept.text.splitlines()[-2:] == [BODY, BODY2]
 
 
 @pytest.mark.parametrize(

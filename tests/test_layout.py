@@ -1,4 +1,5 @@
-"""The layout step: page chrome before and after the article's paragraphs goes."""
+"""The hand-written layout step (``line_model=False``; the line model reads its verdict as
+a feature): page chrome before and after the article's paragraphs goes."""
 
 from __future__ import annotations
 
@@ -19,18 +20,19 @@ PARAGRAPHS = [
 ]
 # Six paragraphs: an article large enough to outweigh what the tests put around it.
 ARTICLE = [*PARAGRAPHS, *(p.replace("the", "a") for p in PARAGRAPHS)]
+LAYOUT = Pipeline.default(line_model=False)
 
 
 def cleaned(*blocks: list[str]) -> str:
     """The cleaned text of the lines of ``blocks``, in order (English)."""
-    return newsclean.clean("\n".join(line for block in blocks for line in block), lang="en").text
+    return LAYOUT.clean("\n".join(line for block in blocks for line in block), lang="en").text
 
 
 def test_layout_removes_menus_before_and_link_lists_after() -> None:
     text = "\n".join(
         ["News", "Politics", "Business", "Sport", *PARAGRAPHS, "Weather", "Markets rally on hopes"]
     )
-    result = newsclean.clean(text, lang="en")
+    result = LAYOUT.clean(text, lang="en")
     assert result.text == "\n".join(PARAGRAPHS)
     kinds = {(r.text, r.kind) for r in result.removed}
     assert ("Politics", Kind.NAVIGATION) in kinds
@@ -39,26 +41,26 @@ def test_layout_removes_menus_before_and_link_lists_after() -> None:
 
 def test_layout_keeps_subheadings_and_list_items_inside_the_article() -> None:
     text = "\n".join([PARAGRAPHS[0], "What happens next", PARAGRAPHS[1], "Item one", PARAGRAPHS[2]])
-    assert newsclean.clean(text, lang="en").text == text
+    assert LAYOUT.clean(text, lang="en").text == text
 
 
 def test_layout_keeps_a_second_large_cluster_after_a_long_gap() -> None:
     gap = ["Photo gallery", "Slide 1", "Slide 2", "Slide 3", "Slide 4", "Slide 5", "Slide 6"]
     more = [p.replace("the", "that") for p in PARAGRAPHS]
     text = "\n".join([*PARAGRAPHS, *gap, *more])
-    result = newsclean.clean(text, lang="en")
+    result = LAYOUT.clean(text, lang="en")
     assert result.text.startswith(PARAGRAPHS[0])
     assert result.text.endswith(more[-1])
 
 
 def test_layout_precision_mode_keeps_chrome() -> None:
     text = "\n".join(["News", "Politics", *PARAGRAPHS])
-    assert Pipeline.default(mode="precision").clean(text, lang="en").text == text
+    assert Pipeline.default(mode="precision", line_model=False).clean(text, lang="en").text == text
 
 
 def test_layout_without_paragraphs_removes_nothing() -> None:
     text = "Politics\nBusiness\nSport"
-    assert newsclean.clean(text, lang="en").text == text
+    assert LAYOUT.clean(text, lang="en").text == text
 
 
 @pytest.mark.parametrize(
@@ -100,7 +102,7 @@ TEASERS = [
 
 
 def test_layout_drops_a_run_of_teasers_after_the_article() -> None:
-    result = newsclean.clean("\n".join([*ARTICLE, *TEASERS]), lang="en")
+    result = LAYOUT.clean("\n".join([*ARTICLE, *TEASERS]), lang="en")
     assert result.text == "\n".join(ARTICLE)
     # The run is one list of other stories: headlines and summaries alike, each naming the
     # run's first line as the line it follows from.
@@ -122,7 +124,7 @@ def test_layout_keeps_subheads_with_short_paragraphs_when_not_a_run() -> None:
             TEASERS[3],
         ]
     )
-    assert newsclean.clean(text, lang="en").text == text
+    assert LAYOUT.clean(text, lang="en").text == text
 
 
 def test_layout_drops_teasers_whose_summaries_lack_a_full_stop() -> None:
@@ -146,7 +148,7 @@ def test_layout_keeps_a_lead_after_a_list_of_headlines() -> None:
         "The coach recognizes that his team's playoff hopes are slim after the loss on Monday.",
         *PARAGRAPHS,
     ]
-    result = newsclean.clean("\n".join([*headlines, *lead]), lang="en")
+    result = LAYOUT.clean("\n".join([*headlines, *lead]), lang="en")
     assert lead[1] in result.text
 
 
@@ -156,7 +158,7 @@ def test_layout_ends_the_article_at_a_comment_form_even_when_glued() -> None:
         "I disagree with most of this, but it was an interesting read anyway.",
     ]
     text = "\n".join([*PARAGRAPHS, "Leave a Reply Cancel reply", *comments])
-    result = newsclean.clean(text, lang="en")
+    result = LAYOUT.clean(text, lang="en")
     assert result.text == "\n".join(PARAGRAPHS)
     assert result.removed[0].rule == "universal.promo.comment_form"
 
@@ -167,7 +169,7 @@ def test_layout_keeps_the_article_before_a_longer_comment_thread() -> None:
         for n in range(12)
     ]
     text = "\n".join([*PARAGRAPHS, "Leave a Reply", *comments])
-    assert newsclean.clean(text, lang="en").text == "\n".join(PARAGRAPHS)
+    assert LAYOUT.clean(text, lang="en").text == "\n".join(PARAGRAPHS)
 
 
 def _teaser(topic: str) -> tuple[str, str]:
@@ -191,7 +193,7 @@ def test_layout_keeps_subheads_over_long_paragraphs() -> None:
         line for topic in ["the budget", "the courts", "the border"] for line in _teaser(topic)
     ]
     text = "\n".join([*PARAGRAPHS, *sections])
-    assert newsclean.clean(text, lang="en").text == text
+    assert LAYOUT.clean(text, lang="en").text == text
 
 
 def test_layout_keeps_an_intro_that_announces_a_list() -> None:
@@ -202,7 +204,7 @@ def test_layout_keeps_an_intro_that_announces_a_list() -> None:
     items = ["Wellness: six spas", "Food: local cheese", "Sport: winter hikes", "Tip: the route"]
     main = [p.replace("the", "a") * 3 for p in [*PARAGRAPHS, *PARAGRAPHS]]
     text = "\n".join([*intro, *items, "First stop", "Second stop", *main])
-    result = newsclean.clean(text, lang="en")
+    result = LAYOUT.clean(text, lang="en")
     assert result.text.startswith(intro[0])
 
 
@@ -277,7 +279,7 @@ def test_layout_cuts_off_a_small_cluster_behind_removed_menus() -> None:
     ]
     once = cleaned(ARTICLE, menu, labels, about)
     assert once == "\n".join(ARTICLE)
-    assert newsclean.clean(once, lang="en").text == once
+    assert LAYOUT.clean(once, lang="en").text == once
 
 
 _DATELINE_LIKE = st.tuples(

@@ -37,8 +37,6 @@ FEATURES: tuple[str, ...] = (
     "starts_with_quote",
     "time_of_day",
     "at_handle",
-    "position",
-    "chars_before_share",
     "relative_length",
     "window_paragraph_share",
     "window_removed_share",
@@ -96,9 +94,12 @@ def _measure_own(line: Line) -> tuple[float, ...]:
     letters, digits, spaces = character_classes(text)
     punctuation = chars - letters - digits - spaces
     visible = max(letters + digits + punctuation, 1)
-    capitalised = sum(1 for token in tokens if token[:1].isupper())
-    short = sum(1 for token in tokens if len(token.strip(_TOKEN_EDGES)) <= 3)
-    lowered = text.lower()
+    capitalised = short = 0
+    for token in tokens:
+        if token[0].isupper():
+            capitalised += 1
+        if len(token) <= 3 or len(token.strip(_TOKEN_EDGES)) <= 3:
+            short += 1
     return (
         math.log1p(chars),
         math.log1p(line.words),
@@ -112,7 +113,7 @@ def _measure_own(line: Line) -> tuple[float, ...]:
         float(sum(map(text.count, _SEPARATORS)) >= 2),
         short / words,
         float(text[:1] in OPENING_QUOTES),
-        float(":" in text and any(mark in lowered for mark in _TIME_MARKS)),
+        float(":" in text and any(mark in text.lower() for mark in _TIME_MARKS)),
         float("@" in text and any(token.startswith("@") for token in tokens)),
     )
 
@@ -131,7 +132,6 @@ def page_features(
     lines = [view.line(index) for index in range(size)]
     removed = [view.removed(index) for index in range(size)]
     lengths = [0 if gone else len(line.text) for line, gone in zip(lines, removed, strict=True)]
-    total = max(sum(lengths), 1)
     longest = max(lengths, default=0) or 1
     paragraph = [line.paragraph and not gone for line, gone in zip(lines, removed, strict=True)]
     repeats = Counter(line.repeat_key for line in lines if line.repeat_key is not None)
@@ -142,7 +142,6 @@ def page_features(
     all_paragraph_chars = max(sum(paragraph_chars), 1)
     distances = _distances_to_paragraph(paragraph)
     rows: list[list[float]] = []
-    before = 0
     paragraph_before = 0
     seen_marker = False
     paragraphs_upto = _running_totals(paragraph)
@@ -161,8 +160,6 @@ def page_features(
         rows.append(
             [
                 *_own(line),
-                index / max(size - 1, 1),
-                before / total,
                 lengths[index] / longest,
                 window_paragraph / window,
                 window_removed / window,
@@ -181,7 +178,6 @@ def page_features(
                 float(index not in layout_cuts),
             ]
         )
-        before += lengths[index]
         paragraph_before += paragraph_chars[index]
     return rows
 

@@ -150,23 +150,10 @@ class LayoutStep:
         return f"LayoutStep(mode={self.mode.value!r})"
 
     def propose(self, view: View) -> list[Verdict]:
-        teasers = teaser_runs(view)
-        clusters = self._clusters(view, teasers.summaries)
-        if not clusters:
+        found_span = self.article_span(view)
+        if found_span is None:
             return []
-        best = max(clusters, key=lambda cluster: cluster.score)
-        # Comment threads and sidebars after an end-of-article marker can outweigh the
-        # article: the first region with a fair share of the best cluster's text wins.
-        region = next(c.region for c in clusters if c.score >= EARLIER_REGION_SHARE * best.score)
-        best = max((c for c in clusters if c.region == region), key=lambda c: c.score)
-        major = [
-            c
-            for c in clusters
-            if c.region == best.region and c.score >= self.min_share * best.score
-        ]
-        major = self._without_cut_off_edges(view, major, best)
-        first, last = major[0].first, _with_announced_list(view, major[-1].last)
-        run_of = teasers.run_of()
+        first, last, run_of = found_span
         title = title_line(view, first, run_of)
         found: list[Verdict] = []
         if self.mode is Mode.PRECISION:
@@ -187,6 +174,28 @@ class LayoutStep:
                 kind = Kind.RELATED if line.headline else Kind.FOOTER
                 found.append(view.whole(index, kind, AFTER_RULE, trigger=last))
         return found
+
+    def article_span(self, view: View) -> tuple[int, int, dict[int, int]] | None:
+        """The first and last line of the article (every kept line outside goes), and the
+        teaser runs (line: the first line of its run); ``None`` when the page has no run
+        of paragraphs."""
+        teasers = teaser_runs(view)
+        clusters = self._clusters(view, teasers.summaries)
+        if not clusters:
+            return None
+        best = max(clusters, key=lambda cluster: cluster.score)
+        # Comment threads and sidebars after an end-of-article marker can outweigh the
+        # article: the first region with a fair share of the best cluster's text wins.
+        region = next(c.region for c in clusters if c.score >= EARLIER_REGION_SHARE * best.score)
+        best = max((c for c in clusters if c.region == region), key=lambda c: c.score)
+        major = [
+            c
+            for c in clusters
+            if c.region == best.region and c.score >= self.min_share * best.score
+        ]
+        major = self._without_cut_off_edges(view, major, best)
+        first, last = major[0].first, _with_announced_list(view, major[-1].last)
+        return first, last, teasers.run_of()
 
     @staticmethod
     def _without_cut_off_edges(view: View, major: list[_Cluster], best: _Cluster) -> list[_Cluster]:

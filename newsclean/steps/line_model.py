@@ -15,7 +15,7 @@ from newsclean.model import Kind
 from newsclean.modes import Mode
 from newsclean.rules.model import Role
 from newsclean.steps.layout import LayoutStep
-from newsclean.steps.title import title_line, title_verdict
+from newsclean.steps.title import headline_shaped, title_line, title_verdict
 from newsclean.view import Verdict, View
 
 BEFORE_RULE = "model.before_article"
@@ -41,7 +41,11 @@ def layout_cuts(view: View, mode: Mode) -> frozenset[int]:
     """The lines the hand-written layout step would remove (at the balanced preset in
     precision mode, where it removes nothing)."""
     step = LayoutStep(Mode.BALANCED if mode is Mode.PRECISION else mode)
-    return frozenset(verdict.line for verdict in step.propose(view))
+    span = step.article_span(view)
+    if span is None:
+        return frozenset()
+    first, last, _ = span
+    return frozenset(index for index in view.kept() if not first <= index <= last)
 
 
 class LineModelStep:
@@ -81,18 +85,28 @@ class LineModelStep:
             return []
         first, last = span
         confident = {index for index, probability in scored if probability >= KEEP_OUTSIDE}
+        # The headline stands above the article's first paragraph, inside the span or
+        # above it. Every headline-shaped line left above that paragraph would be a
+        # candidate the next pass (or the next cleaning) takes, so all of them go with
+        # what lies above the headline: cleaning stays idempotent.
+        anchor = next((i for i in kept if first <= i <= last and view.line(i).paragraph), first)
+        above = [index for index in kept if first <= index < anchor]
+        title = title_line(view, anchor, stop_at={i for i in confident if i < first})
+        keep_title = self.keep_title or self.mode is Mode.PRECISION
         found: list[Verdict] = []
-        # The headline is one of the lines removed before the span (never one the model
-        # keeps: cutting it would expose another headline to the next pass).
-        title = title_line(view, first, stop_at=confident)
         if title is not None:
-            found.append(title_verdict(view, title, self.keep_title))
+            found.append(title_verdict(view, title, keep_title))
+        for index in above:
+            if index == title:
+                continue
+            if (title is not None and index < title) or headline_shaped(view.line(index)):
+                found.append(view.whole(index, Kind.NAVIGATION, BEFORE_RULE, trigger=anchor))
         for index in kept:
-            if index in confident or index == title:
+            if index in confident or index == title or first <= index <= last:
                 continue
             if index < first:
                 found.append(view.whole(index, Kind.NAVIGATION, BEFORE_RULE, trigger=first))
-            elif index > last:
+            else:
                 kind = Kind.RELATED if view.line(index).headline else Kind.FOOTER
                 found.append(view.whole(index, kind, AFTER_RULE, trigger=last))
         return found

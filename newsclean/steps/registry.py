@@ -35,7 +35,7 @@ class Settings:
     mode: Mode = Mode.BALANCED
     keep_dateline: bool = False
     # The learned line model in the layout step's place (experimental).
-    line_model: bool = False
+    line_model: bool = True
     # Leave the headline in the text (it is still ``metadata.title``).
     keep_title: bool = False
 

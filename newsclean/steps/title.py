@@ -13,6 +13,7 @@ from collections.abc import Container
 
 from newsclean.extract.dates import is_date_line
 from newsclean.learned.title_model import default_title_model
+from newsclean.lines import Line
 from newsclean.model import Kind
 from newsclean.view import Annotation, Proposal, View
 
@@ -60,7 +61,7 @@ def candidates(
         line = view.original_line(index) if is_removed else view.line(index)
         if is_date_line(line.text, view.language):
             continue
-        if line.headline and line.words >= MIN_TITLE_WORDS:
+        if headline_shaped(line):
             found.append((index, kept, first - index))
         elif not is_removed and not line.short_label():
             break
@@ -100,6 +101,12 @@ def candidates(
             )
         )
     return rows
+
+
+def headline_shaped(line: Line) -> bool:
+    """Whether ``line`` has a headline's shape and length (date lines aside, a title
+    candidate when it stands above the article)."""
+    return line.headline and line.words >= MIN_TITLE_WORDS
 
 
 def _repeat_keys(view: View) -> dict[str | None, int]:
