@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from line_data import DATA, read_pages  # noqa: E402
-from out_of_fold import SCORER, scores  # noqa: E402
+from out_of_fold import BY, COLUMNS, SCORER, language_rows, row, scores  # noqa: E402
 
 Tool = Callable[[dict[str, Any]], str]
 
@@ -81,10 +81,6 @@ def tools() -> dict[str, Tool]:
     return found
 
 
-COLUMNS = (("scrapinghub", "sh_f1"), ("trafilatura", "with_r"), ("trafilatura", "wo_ok"),
-           ("trafilatura", "sn_f1"), ("dragnet", "sh_f1"))  # fmt: skip
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="write the scores here")
@@ -93,17 +89,16 @@ def main() -> int:
         print(f"benchmark data or scorer not found ({DATA}); nothing to do")
         return 0
     pages = read_pages(DATA)
-    report: dict[str, Any] = {}
-    print("pages with raw_p_cov >= 0.8")
-    print(f"{'':28}" + "".join(f"{source[:6] + ' ' + column:>14}" for source, column in COLUMNS))
-    for name, tool in tools().items():
-        found = scores(DATA, {page["id"]: tool(page) for page in pages}, by=("source", "lang"))
-        report[name] = found
-        cells = "".join(
-            f"{found.get(f'source={source}', {}).get(column) or 0:>14.3f}"
-            for source, column in COLUMNS
-        )
-        print(f"{name:28}{cells}")
+    report = {
+        name: scores(DATA, {page["id"]: tool(page) for page in pages}, BY)
+        for name, tool in tools().items()
+    }
+    header = "".join(f"{source[:6] + ' ' + column:>10}" for source, cols in COLUMNS.items()
+                     for column in cols)  # fmt: skip
+    print(f"pages with raw_p_cov >= 0.8\n{'':<34}{header}")
+    print("\n".join(row(name, found) for name, found in report.items()))
+    print("\nper language")
+    print("\n".join(language_rows(report)))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     return 0
