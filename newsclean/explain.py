@@ -44,9 +44,23 @@ def because(removal: Removal, numbers: LineNumbers) -> str:
     return f"after line {line} ({trigger.rule})" if trigger.rule else f"after line {line}"
 
 
+def why(removal: Removal, numbers: LineNumbers) -> str:
+    """What a removal followed from and its evidence, for reading, or ``""``.
+
+    >>> from newsclean.model import Kind
+    >>> r = Removal(0, 4, "Home", Kind.NAVIGATION, "model.before_article", "layout",
+    ...             evidence="p .05 < .25; relative_length -0.50")
+    >>> why(r, LineNumbers("Home"))
+    'p .05 < .25; relative_length -0.50'
+    """
+    parts = [part for part in (because(removal, numbers), removal.evidence) if part]
+    return "; ".join(parts)
+
+
 def explain_result(result: CleanResult) -> str:
     """One line per verdict: ``KEEP`` for kept text, ``CUT <kind> <rule>`` for removals,
-    followed, for a removal decided by a neighbour, by the line and rule it followed from.
+    followed, for a removal decided by a neighbour, by the line and rule it followed from,
+    and by a learned decision's evidence.
 
     >>> from newsclean import clean
     >>> print(clean("Advertisement\\nThe council met.", lang="en").explain())
@@ -66,7 +80,7 @@ def explain_result(result: CleanResult) -> str:
             if kept:
                 rows.append(f"KEEP {'':13} {'':{rule_width}} | {_clip(kept)}")
             label = f"CUT  {removal.kind.value:<13} {removal.rule:<{rule_width}}"
-            reason = because(removal, numbers)
+            reason = why(removal, numbers)
             suffix = f"  [{reason}]" if reason else ""
             rows.append(f"{label} | {_clip(removal.text.strip())}{suffix}")
             cursor = removal.end
@@ -95,7 +109,7 @@ def explain_colored(result: CleanResult) -> str:
     for removal in result.removed:
         pieces.append(source[cursor : removal.start])
         colour = KIND_STYLES[removal.kind].ansi
-        reason = because(removal, numbers)
+        reason = why(removal, numbers)
         label = f"{removal.kind.value} {removal.rule}" + (f", {reason}" if reason else "")
         pieces.append(f"\x1b[9;{colour}m{removal.text}{_RESET}")
         pieces.append(f"\x1b[2m [{label}]{_RESET}")

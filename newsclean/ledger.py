@@ -88,6 +88,7 @@ class Accepted(NamedTuple):
     fields: Fields
     trigger: int | None
     cut: bool
+    evidence: str | None = None
 
 
 @dataclass(slots=True)
@@ -256,7 +257,18 @@ class Ledger:
             self._cuts[index] = [Cut(0, end, kind, rule, step)]
             self._removed.add(index)
             self.accepted.append(
-                Accepted(index, 0, end, kind, rule, step, proposal.fields, proposal.trigger, True)
+                Accepted(
+                    index,
+                    0,
+                    end,
+                    kind,
+                    rule,
+                    step,
+                    proposal.fields,
+                    proposal.trigger,
+                    True,
+                    proposal.evidence,
+                )
             )
             return
         existing = existing or []
@@ -297,6 +309,7 @@ class Ledger:
                 proposal.fields,
                 proposal.trigger,
                 True,
+                proposal.evidence,
             )
         )
 
@@ -329,6 +342,7 @@ class Ledger:
                             verdict.rule,
                             verdict.step,
                             trigger,
+                            verdict.evidence,
                         )
                     )
             if verdict.fields or verdict.kind is Kind.BYLINE:

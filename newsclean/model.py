@@ -55,7 +55,8 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Removal:
     """A span of ``CleanResult.source`` that was cut, with the step and rule that cut it,
-    and, for a removal decided by a neighbour, the line it followed from (``trigger``).
+    for a removal decided by a neighbour the line it followed from (``trigger``), and for a
+    learned decision its ``evidence``.
 
     >>> Removal(0, 5, "Share", Kind.PROMO, "universal.promo.share_buttons", "promo").kind
     <Kind.PROMO: 'promo'>
@@ -68,6 +69,10 @@ class Removal:
     rule: str
     step: str
     trigger: Trigger | None = None
+    # Why, in words, where the rule id alone does not say: for the line model's removals
+    # the line's probability of being article text, the threshold, and the features that
+    # weighed most ("p .08 < .25; nearest_paragraph_distance -1.67, …").
+    evidence: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-serializable form (``trigger`` is ``None`` or its own dict)."""
@@ -79,6 +84,7 @@ class Removal:
             "rule": self.rule,
             "step": self.step,
             "trigger": None if self.trigger is None else self.trigger.to_dict(),
+            "evidence": self.evidence,
         }
 
 

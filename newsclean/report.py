@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from newsclean.explain import LineNumbers, because
+from newsclean.explain import LineNumbers, because, why
 from newsclean.model import CleanResult, Kind
 from newsclean.steps.registry import KIND_STYLES
 
@@ -46,7 +46,10 @@ def _document(result: CleanResult) -> str:
         kind = removal.kind.value
         reason = because(removal, numbers)
         trigger = f' data-trigger="{escape(reason)}"' if reason else ""
-        label = f"{kind} · {escape(removal.rule)}" + (f" · {escape(reason)}" if reason else "")
+        if removal.evidence:
+            trigger += f' data-evidence="{escape(removal.evidence)}"'
+        shown = why(removal, numbers)
+        label = f"{kind} · {escape(removal.rule)}" + (f" · {escape(shown)}" if shown else "")
         parts.append(
             f'<del id="cut-{number}" class="cut kind-{kind}" data-kind="{kind}" '
             f'data-rule="{escape(removal.rule)}"{trigger} title="{escape(removal.rule)}" '

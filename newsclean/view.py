@@ -34,6 +34,8 @@ class _Verdict(NamedTuple):
     rule: str
     fields: Fields = ()
     trigger: int | None = None
+    # Why, for reading (a learned decision's score and the features that weighed most).
+    evidence: str | None = None
 
     def field(self, name: str) -> str | None:
         """The first captured value named ``name``, if any."""
@@ -46,7 +48,8 @@ class Proposal(_Verdict):
     Offsets are into the line's text as the pass began (``view.original(line)``); the
     pipeline trims the span to characters no earlier verdict holds. ``fields`` become
     metadata (``authors``, ``caption``, ``related``, …); ``trigger`` is the line whose
-    verdict this one follows from (a prompt, a header, a credit line), when there is one.
+    verdict this one follows from (a prompt, a header, a credit line), when there is one;
+    ``evidence`` says why in words, when the rule id alone does not (``Removal.evidence``).
     """
 
     __slots__ = ()
@@ -249,9 +252,12 @@ class View:
         rule: str,
         fields: Fields = (),
         trigger: int | None = None,
+        evidence: str | None = None,
     ) -> Proposal:
         """A proposal that removes what is left of line ``index``."""
-        return Proposal(index, 0, len(self._base[index].text), kind, rule, fields, trigger)
+        return Proposal(
+            index, 0, len(self._base[index].text), kind, rule, fields, trigger, evidence
+        )
 
     def part(self, index: int, found: RuleMatch, kind: Kind, rule: str) -> Proposal:
         """A proposal for the part of ``text(index)`` that ``found`` matched."""

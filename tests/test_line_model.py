@@ -149,3 +149,20 @@ def test_character_classes_of_ascii_lines_are_counted_as_str_methods_count_them(
             sum(map(str.isspace, text)),
         )
         assert character_classes(text) == expected
+
+
+def test_the_models_removals_carry_their_evidence() -> None:
+    result = newsclean.clean(PAGE, lang="en")
+    removals = [removal for removal in result.removed if removal.rule.startswith("model.")]
+    assert removals
+    for removal in removals:
+        assert removal.evidence is not None
+        assert removal.evidence.startswith("p 0.")
+        assert "threshold 0.25" in removal.evidence
+        named = removal.evidence.split("against: ")[1].split(", ")
+        assert 1 <= len(named) <= 3
+        assert all(part.split()[0] in FEATURES and float(part.split()[1]) < 0 for part in named)
+        assert removal.to_dict()["evidence"] == removal.evidence
+        assert removal.evidence in result.explain()
+    # Rule removals carry none: their rule id says why.
+    assert all(r.evidence is None for r in result.removed if not r.rule.startswith("model."))

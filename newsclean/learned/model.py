@@ -110,6 +110,12 @@ class LineModel:
         ]
         return sorted(parts, key=lambda part: -abs(part[1]))[:count]
 
+    def towards_boilerplate(self, row: Sequence[float], count: int = 3) -> list[tuple[str, float]]:
+        """The ``count`` features that moved this line's log-odds most towards boilerplate
+        (those below the average line's), most first."""
+        parts = self.strongest(row, count=len(self.features))
+        return sorted((part for part in parts if part[1] < 0), key=lambda part: part[1])[:count]
+
 
 def _sigmoid(value: float) -> float:
     if value >= 0:

@@ -184,5 +184,6 @@ def _moved(verdict: Verdict, index: int) -> Verdict:
             verdict.rule,
             verdict.fields,
             verdict.trigger,
+            verdict.evidence,
         )
     return Annotation(index, verdict.start, verdict.end, verdict.kind, verdict.rule, verdict.fields)

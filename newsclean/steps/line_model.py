@@ -67,18 +67,30 @@ class LineModelStep:
 
     def scores(self, view: View) -> list[tuple[int, float]]:
         """Each kept line's index and its probability of being article text."""
+        return self._scored(view)[1]
+
+    def _scored(self, view: View) -> tuple[list[list[float]], list[tuple[int, float]]]:
         rows = page_features(view, end_markers(view), layout_cuts(view, self.mode))
-        return [
+        scored = [
             (index, self.model.probability(rows[index]))
             for index in range(len(view))
             if not view.removed(index)
         ]
+        return rows, scored
+
+    def evidence(self, row: list[float], probability: float, where: str) -> str:
+        """A removal's evidence: the line's probability of being article text, where it
+        stood, and the features that moved it most towards boilerplate."""
+        against = self.model.towards_boilerplate(row)
+        named = ", ".join(f"{name} {value:+.2f}" for name, value in against) or "none"
+        return f"p {probability:.2f}, {where} (threshold {self.threshold:.2f}); against: {named}"
 
     def propose(self, view: View) -> list[Verdict]:
-        scored = self.scores(view)
+        rows, scored = self._scored(view)
         if not scored:
             return []
         kept = [index for index, _ in scored]
+        probabilities = dict(scored)
         weights = [line_weight(len(view.text(index))) for index in kept]
         span = best_span(kept, [p for _, p in scored], weights, self.threshold)
         if span is None:
@@ -96,17 +108,32 @@ class LineModelStep:
         found: list[Verdict] = []
         if title is not None:
             found.append(title_verdict(view, title, keep_title))
+
+        def removal(index: int, kind: Kind, rule: str, trigger: int, where: str) -> Verdict:
+            why = self.evidence(rows[index], probabilities[index], where)
+            return view.whole(index, kind, rule, trigger=trigger, evidence=why)
+
         for index in above:
             if index == title:
                 continue
-            if (title is not None and index < title) or headline_shaped(view.line(index)):
-                found.append(view.whole(index, Kind.NAVIGATION, BEFORE_RULE, trigger=anchor))
+            if title is not None and index < title:
+                found.append(
+                    removal(index, Kind.NAVIGATION, BEFORE_RULE, anchor, "above the headline")
+                )
+            elif headline_shaped(view.line(index)):
+                found.append(
+                    removal(
+                        index, Kind.NAVIGATION, BEFORE_RULE, anchor, "a headline above the article"
+                    )
+                )
         for index in kept:
             if index in confident or index == title or first <= index <= last:
                 continue
             if index < first:
-                found.append(view.whole(index, Kind.NAVIGATION, BEFORE_RULE, trigger=first))
+                found.append(
+                    removal(index, Kind.NAVIGATION, BEFORE_RULE, first, "before the article")
+                )
             else:
                 kind = Kind.RELATED if view.line(index).headline else Kind.FOOTER
-                found.append(view.whole(index, kind, AFTER_RULE, trigger=last))
+                found.append(removal(index, kind, AFTER_RULE, last, "after the article"))
         return found
