@@ -22,6 +22,7 @@ class Kind(enum.StrEnum):
     COOKIE = "cookie"
     ADVERT = "advert"
     FOOTER = "footer"
+    COMMENT = "comment"
     NAVIGATION = "navigation"
     DUPLICATE = "duplicate"
     TITLE = "title"

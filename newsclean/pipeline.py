@@ -145,7 +145,7 @@ class Pipeline:
 
         >>> from newsclean.steps import RuleStep
         >>> pipeline = Pipeline.default().without("promo")
-        >>> pipeline.with_step(RuleStep("promo"), after="related").steps[8:10]
+        >>> pipeline.with_step(RuleStep("promo"), after="related").steps[9:11]
         ('related', 'promo')
         """
         if before is not None and after is not None:

@@ -201,7 +201,7 @@ def test_related_block_stops_at_a_comment_form_so_the_article_end_stays_marked()
     )
     rules = {r.text: r.rule for r in PIPELINE.clean(text, lang="en").removed}
     assert rules["Oil prices climb as supply worries outweigh demand"].startswith("builtin.related")
-    assert rules["Leave a Reply Cancel reply"] == "universal.promo.comment_form"
+    assert rules["Leave a Reply Cancel reply"] == "universal.comment.form"
 
 
 def test_caption_splits_caption_and_credit() -> None:

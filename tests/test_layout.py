@@ -160,7 +160,7 @@ def test_layout_ends_the_article_at_a_comment_form_even_when_glued() -> None:
     text = "\n".join([*PARAGRAPHS, "Leave a Reply Cancel reply", *comments])
     result = LAYOUT.clean(text, lang="en")
     assert result.text == "\n".join(PARAGRAPHS)
-    assert result.removed[0].rule == "universal.promo.comment_form"
+    assert result.removed[0].rule == "universal.comment.form"
 
 
 def test_layout_keeps_the_article_before_a_longer_comment_thread() -> None:

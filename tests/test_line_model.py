@@ -14,6 +14,7 @@ from newsclean.errors import ConfigError
 from newsclean.learned.decode import best_span
 from newsclean.learned.features import FEATURES
 from newsclean.learned.model import LineModel, default_model
+from newsclean.model import Kind
 from newsclean.modes import Mode
 
 from .conftest import SAMPLES
@@ -166,3 +167,20 @@ def test_the_models_removals_carry_their_evidence() -> None:
         assert removal.evidence in result.explain()
     # Rule removals carry none: their rule id says why.
     assert all(r.evidence is None for r in result.removed if not r.rule.startswith("model."))
+
+
+def test_a_comment_thread_below_the_article_is_removed_as_comments() -> None:
+    comments = [
+        "Leave a Reply",
+        "I have followed this council for years and this budget is the worst one yet.",
+        "Thanks for the clear write-up, it explains the vote better than anything else.",
+    ]
+    result = newsclean.clean("\n".join([*PARAGRAPHS, *comments]), lang="en")
+    assert result.text.splitlines() == PARAGRAPHS
+    kinds = {removal.text: (removal.kind, removal.rule) for removal in result.removed}
+    assert kinds["Leave a Reply"] == (Kind.COMMENT, "universal.comment.form")
+    for comment in comments[1:]:
+        assert kinds[comment] == (Kind.COMMENT, "model.after_article")
+    # Without the comment form there is no thread to tell: the same lines are a footer.
+    plain = newsclean.clean("\n".join([*PARAGRAPHS, *comments[1:]]), lang="en")
+    assert all(r.kind is not Kind.COMMENT for r in plain.removed)

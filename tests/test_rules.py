@@ -156,8 +156,8 @@ def test_phrase_key_fast_path_agrees_with_the_definition(text: str) -> None:
 @pytest.mark.parametrize(
     ("line", "rule_id"),
     [
-        ("Schreibe einen Kommentar Antworten abbrechen", "universal.promo.comment_form"),
-        ("Leave a Reply Cancel reply", "universal.promo.comment_form"),
+        ("Schreibe einen Kommentar Antworten abbrechen", "universal.comment.form"),
+        ("Leave a Reply Cancel reply", "universal.comment.form"),
         ("Share: Facebook · Twitter · Email", "universal.promo.share_buttons"),
         ("Print Comments Save", "universal.promo.share_buttons"),
     ],

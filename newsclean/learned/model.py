@@ -9,6 +9,7 @@ Python, a binary search per feature.
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import math
 from bisect import bisect_left
@@ -113,8 +114,13 @@ class LineModel:
     def towards_boilerplate(self, row: Sequence[float], count: int = 3) -> list[tuple[str, float]]:
         """The ``count`` features that moved this line's log-odds most towards boilerplate
         (those below the average line's), most first."""
-        parts = self.strongest(row, count=len(self.features))
-        return sorted((part for part in parts if part[1] < 0), key=lambda part: part[1])[:count]
+        names = self.features
+        parts = []
+        for index, edges, values in self._active:
+            value = values[bisect_left(edges, row[index])]
+            if value < 0:
+                parts.append((value, index))
+        return [(names[index], value) for value, index in heapq.nsmallest(count, parts)]
 
 
 def _sigmoid(value: float) -> float:

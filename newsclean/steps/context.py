@@ -24,10 +24,19 @@ _BYLINE_KINDS = frozenset({Kind.BYLINE, Kind.CREDIT, Kind.CAPTION, Kind.DATELINE
 # Headlines each followed by a byline, this many in a row, are a list of teasers.
 _TEASER_RUN_MIN = 2
 # Kinds whose prompts come with buttons ("Inscription", "Subscribe", "Accept").
-_PROMPT_KINDS = frozenset({Kind.PAYWALL, Kind.PROMO, Kind.COOKIE})
+_PROMPT_KINDS = frozenset({Kind.PAYWALL, Kind.PROMO, Kind.COOKIE, Kind.COMMENT})
 # Page chrome: a short line with chrome on both sides is chrome too (a menu item, a label).
 _SANDWICH_KINDS = frozenset(
-    {Kind.NAVIGATION, Kind.PROMO, Kind.COOKIE, Kind.ADVERT, Kind.PAYWALL, Kind.RELATED, Kind.FOOTER}
+    {
+        Kind.NAVIGATION,
+        Kind.PROMO,
+        Kind.COOKIE,
+        Kind.ADVERT,
+        Kind.PAYWALL,
+        Kind.RELATED,
+        Kind.FOOTER,
+        Kind.COMMENT,
+    }
 )
 _SANDWICH_MAX_WORDS = 5
 _SANDWICH_MAX_CHARS = 60

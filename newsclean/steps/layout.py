@@ -50,7 +50,7 @@ MIN_LIST_ITEMS = 2
 CUT_OFF_MAX_SHARE = 0.5
 CHROME_RUN_LINES = 6
 _SIDEBAR_EDGE_KINDS = frozenset(
-    {Kind.NAVIGATION, Kind.RELATED, Kind.ADVERT, Kind.COOKIE, Kind.PROMO}
+    {Kind.NAVIGATION, Kind.RELATED, Kind.ADVERT, Kind.COOKIE, Kind.PROMO, Kind.COMMENT}
 )
 
 # Before such a marker, a cluster this share of the largest one is the article's.

@@ -126,6 +126,11 @@ class LineModelStep:
                         index, Kind.NAVIGATION, BEFORE_RULE, anchor, "a headline above the article"
                     )
                 )
+        # Past a line the comment rules removed (a comment form, a thread's title) below
+        # the article, what the model removes is the comment thread.
+        thread = next(
+            (i for i in range(last + 1, len(view)) if view.kind(i) is Kind.COMMENT), len(view)
+        )
         for index in kept:
             if index in confident or index == title or first <= index <= last:
                 continue
@@ -133,6 +138,8 @@ class LineModelStep:
                 found.append(
                     removal(index, Kind.NAVIGATION, BEFORE_RULE, first, "before the article")
                 )
+            elif index > thread:
+                found.append(removal(index, Kind.COMMENT, AFTER_RULE, thread, "in the comments"))
             else:
                 kind = Kind.RELATED if view.line(index).headline else Kind.FOOTER
                 found.append(removal(index, kind, AFTER_RULE, last, "after the article"))

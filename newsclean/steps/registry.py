@@ -80,6 +80,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("cookie", _rules_only("cookie"), (Kind.COOKIE,), _ALL_SCOPES, _MARKERS),
     Family("advert", _rules_only("advert"), (Kind.ADVERT,), _ALL_SCOPES, _MARKERS),
     Family("footer", _rules_only("footer"), (Kind.FOOTER,), _ALL_SCOPES, _MARKERS),
+    # Reader comments' furniture (forms, headers, counts, policies): most of it ends the
+    # article, and the line model files what follows such a line as ``comment``.
+    Family("comment", _rules_only("comment"), (Kind.COMMENT,), _ALL_SCOPES, _MARKERS),
     Family("credit", _rules_only("credit"), (Kind.CREDIT, Kind.BYLINE), _ALL_SCOPES, _MARKERS),
     Family(
         "caption",
@@ -123,6 +126,7 @@ FAMILIES: tuple[Family, ...] = (
         (
             Kind.NAVIGATION,
             Kind.FOOTER,
+            Kind.COMMENT,
             Kind.PROMO,
             Kind.PAYWALL,
             Kind.COOKIE,
@@ -165,6 +169,7 @@ KIND_STYLES: Mapping[Kind, KindStyle] = {
     Kind.READ_MORE: KindStyle("35", "#cfd8f7"),
     Kind.NAVIGATION: KindStyle("35", "#d4d4d4"),
     Kind.FOOTER: KindStyle("33", "#f2e6a6"),
+    Kind.COMMENT: KindStyle("33", "#f5dcc0"),
     Kind.DUPLICATE: KindStyle("33", "#e0e0c8"),
     Kind.CREDIT: KindStyle("36", "#bfe8e0"),
     Kind.BYLINE: KindStyle("36", "#c4ecc4"),
