@@ -109,3 +109,29 @@ def test_a_caption_or_a_prompt_above_the_body_is_never_the_title() -> None:
     prompt = "Sign up now for free unlimited access to Example.com"
     result = Pipeline.default().clean(f"{caption}\n{prompt}\n{BODY}", lang="en")
     assert result.metadata.title is None
+
+
+def test_the_search_passes_over_lines_the_caller_removes() -> None:
+    from newsclean.steps.title import candidates
+    from newsclean.view import Verdict, View
+
+    summary = "The council's statement is on its website and in the town hall."
+    text = f"Home\n{HEADLINE}\n{summary}\n{BODY}"
+    found: dict[str, list[str]] = {}
+
+    class Probe:
+        name = "probe"
+
+        def propose(self, view: View) -> list[Verdict]:
+            if not found:
+                lines = [view.original(index) for index in range(len(view))]
+                first = lines.index(BODY.split("\n")[0])
+                middle = lines.index(summary)
+                for label, passable in (("kept", set()), ("passed", {middle})):
+                    rows = candidates(view, first, passable=passable)
+                    found[label] = [view.original(index) for index, _ in rows]
+            return []
+
+    Pipeline.default().without("layout").with_step(Probe()).clean(text, lang="en")
+    # A kept sentence above the body ends the search; one the caller removes does not.
+    assert found == {"kept": [], "passed": [HEADLINE]}

@@ -103,7 +103,11 @@ class LineModelStep:
         # what lies above the headline: cleaning stays idempotent.
         anchor = next((i for i in kept if first <= i <= last and view.line(i).paragraph), first)
         above = [index for index in kept if first <= index < anchor]
-        title = title_line(view, anchor, stop_at={i for i in confident if i < first})
+        # Lines above the span go (but for the confident ones): the search passes them.
+        passable = {i for i in kept if i < first and i not in confident}
+        title = title_line(
+            view, anchor, stop_at={i for i in confident if i < first}, passable=passable
+        )
         keep_title = self.keep_title or self.mode is Mode.PRECISION
         found: list[Verdict] = []
         if title is not None:

@@ -31,14 +31,15 @@ MAX_REMOVED_ABOVE = 40
 
 
 def candidates(
-    view: View, first: int, stop_at: Container[int] = ()
+    view: View, first: int, stop_at: Container[int] = (), passable: Container[int] = ()
 ) -> list[tuple[int, tuple[float, ...]]]:
     """The headline candidates above line ``first`` (the article's first paragraph) and
     their features (:data:`~newsclean.learned.title_model.TITLE_FEATURES`): going up at
     most ``MAX_LINES_ABOVE`` kept lines and ``MAX_REMOVED_ABOVE`` removed ones, the
     headline-shaped lines of ``MIN_TITLE_WORDS`` words or more that are no date line; a
     line in ``stop_at`` (a teaser's, one the caller keeps) ends the search, and so does a
-    kept line that is neither a headline nor a short label.
+    kept line that is neither a headline nor a short label, unless it is ``passable`` (one
+    the caller removes: it counts as removed).
 
     Only lines above ``first`` are candidates, which the caller removes (or, in
     precision, leaves alone): the next pass finds none there, so cleaning stays
@@ -48,7 +49,8 @@ def candidates(
     kept = removed = 0
     for index in range(first - 1, -1, -1):
         is_removed = view.removed(index)
-        if is_removed and view.kind(index) is not Kind.DUPLICATE:
+        passing = index in passable
+        if (is_removed and view.kind(index) is not Kind.DUPLICATE) or passing:
             removed += 1
             if removed > MAX_REMOVED_ABOVE:
                 break
@@ -63,7 +65,7 @@ def candidates(
             continue
         if headline_shaped(line):
             found.append((index, kept, first - index))
-        elif not is_removed and not line.short_label():
+        elif not is_removed and not passing and not line.short_label():
             break
     if not found:
         return []
@@ -117,11 +119,13 @@ def _repeat_keys(view: View) -> dict[str | None, int]:
     return counts
 
 
-def title_line(view: View, first: int, stop_at: Container[int] = ()) -> int | None:
+def title_line(
+    view: View, first: int, stop_at: Container[int] = (), passable: Container[int] = ()
+) -> int | None:
     """The line of the headline above line ``first``: the candidate the shipped title
     model scores highest, when its probability reaches the model's threshold (without a
     model, the nearest candidate)."""
-    rows = candidates(view, first, stop_at)
+    rows = candidates(view, first, stop_at, passable)
     if not rows:
         return None
     model = default_title_model()
