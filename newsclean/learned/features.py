@@ -146,6 +146,11 @@ def page_features(
     seen_marker = False
     paragraphs_upto = _running_totals(paragraph)
     removed_upto = _running_totals(removed)
+    # Per line, once: what its neighbours read of it.
+    log_chars = [math.log1p(len(line.text)) for line in lines]
+    is_paragraph = [1.0 if flag else 0.0 for flag in paragraph]
+    is_removed = [1.0 if flag else 0.0 for flag in removed]
+    last = size - 1
     for index, line in enumerate(lines):
         seen_marker = seen_marker or index in end_markers
         if removed[index]:
@@ -155,27 +160,25 @@ def page_features(
         window = high - low - 1 or 1
         window_paragraph = paragraphs_upto[high] - paragraphs_upto[low] - paragraph[index]
         window_removed = removed_upto[high] - removed_upto[low]
-        previous_line = lines[index - 1] if index else None
-        next_line = lines[index + 1] if index + 1 < size else None
         rows.append(
             [
                 *_own(line),
                 lengths[index] / longest,
                 window_paragraph / window,
                 window_removed / window,
-                float(index > 0 and paragraph[index - 1]),
-                float(index + 1 < size and paragraph[index + 1]),
-                math.log1p(len(previous_line.text)) if previous_line else 0.0,
-                math.log1p(len(next_line.text)) if next_line else 0.0,
-                float(index > 0 and removed[index - 1]),
-                float(index + 1 < size and removed[index + 1]),
-                float(line.repeat_key is not None and repeats[line.repeat_key] > 1),
-                float(seen_marker),
+                is_paragraph[index - 1] if index else 0.0,
+                is_paragraph[index + 1] if index < last else 0.0,
+                log_chars[index - 1] if index else 0.0,
+                log_chars[index + 1] if index < last else 0.0,
+                is_removed[index - 1] if index else 0.0,
+                is_removed[index + 1] if index < last else 0.0,
+                1.0 if line.repeat_key is not None and repeats[line.repeat_key] > 1 else 0.0,
+                1.0 if seen_marker else 0.0,
                 paragraph_before / all_paragraph_chars,
                 (all_paragraph_chars - paragraph_before - paragraph_chars[index])
                 / all_paragraph_chars,
                 math.log1p(distances[index]),
-                float(index not in layout_cuts),
+                0.0 if index in layout_cuts else 1.0,
             ]
         )
         paragraph_before += paragraph_chars[index]
