@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean import Pipeline
+from newsclean import Kind, Pipeline
 from newsclean.extract.bylines import dated_byline_authors
+from newsclean.extract.metadata import SPLIT_BYLINE_RULE
 
 BODY = (
     "Der Stadtrat hat am Montag nach einer langen Debatte den Haushalt für das kommende Jahr "
@@ -42,3 +43,40 @@ def test_the_pages_dated_byline_names_its_author() -> None:
 def test_a_dated_byline_after_the_article_names_nobody() -> None:
     text = f"{BODY}\nKommentare\nVon Klaus Meier 20. Oktober 2019 08:15 Uhr\nSehr gut!"
     assert Pipeline.default().clean(text, lang="de").metadata.authors == []
+
+
+def _labels() -> list[tuple[str, str]]:
+    from newsclean.rules.loader import available_languages, load_pack
+
+    return [
+        (language, label)
+        for language in available_languages()
+        for label in load_pack(language).names.byline_labels
+    ]
+
+
+@pytest.mark.parametrize(("language", "label"), _labels())
+def test_every_packs_byline_labels_over_a_name_line_give_the_author(
+    language: str, label: str
+) -> None:
+    for shown in (label, f"{label}:"):
+        result = Pipeline.default().clean(f"{shown}\nAnna Muster\n{BODY}", lang=language)
+        assert result.metadata.authors == ["Anna Muster"]
+        label_cut, name_cut = result.removed[:2]
+        assert (label_cut.kind, label_cut.rule) == (Kind.CREDIT, SPLIT_BYLINE_RULE)
+        assert (name_cut.kind, name_cut.rule) == (Kind.BYLINE, SPLIT_BYLINE_RULE)
+
+
+def test_a_split_byline_needs_a_name_on_the_next_line() -> None:
+    for text in (f"Von\nder Stadt Bern\n{BODY}", f"Von\n\n{BODY}", f"Text\nBild\n{BODY}"):
+        result = Pipeline.default().clean(text, lang="de")
+        assert all(r.rule != SPLIT_BYLINE_RULE for r in result.removed)
+        assert result.metadata.authors == []
+
+
+def test_a_split_byline_right_under_the_article_is_its_credit_not_further_down() -> None:
+    foot = Pipeline.default().clean(f"{BODY}\nAutoren:\nTilman Weber", lang="de")
+    assert foot.metadata.authors == ["Tilman Weber"]
+    comments = "\n".join(["Kommentare", "Sehr gut!", "Danke.", "Stimmt nicht.", "Von"])
+    far = Pipeline.default().clean(f"{BODY}\n{comments}\nKlaus Meier", lang="de")
+    assert far.metadata.authors == []

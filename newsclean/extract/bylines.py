@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from newsclean.extract.dates import first_date, window_top
+from newsclean.extract.dates import first_date, is_update, window_top
 from newsclean.extract.names import split_names
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind, Removal
@@ -38,6 +38,8 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
     ['Dennis Steimels']
     >>> dated_byline_authors("Wahl am 19. Oktober 2019 in Bern", "de")
     []
+    >>> dated_byline_authors("Last Modified: Feb 18, 2020", "en")  # a date label, no name
+    []
     """
     if len(text) > MAX_BYLINE_CHARS:
         return []
@@ -55,7 +57,9 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
         if trimmed == rest:
             break
         rest = trimmed
-    return split_names(rest) if rest else []
+    if not rest or is_update(rest):
+        return []
+    return split_names(rest)
 
 
 def _only_noise(text: str) -> bool:

@@ -17,6 +17,11 @@ from newsclean.model import Dateline, Kind, Metadata, Removal
 AUTHOR_GROUPS = ("authors", "writers", "compilers")
 # More byline lines than this on one page and none of them is trusted.
 MAX_BYLINES = 2
+# A split byline at most this many line ends below the article's last line is its foot
+# credit ("Autoren:" / "Tilman Weber"), not a comment's.
+FOOT_CREDIT_LINES = 3
+# The rule of split bylines (``steps.split_byline``; named here, where it is read).
+SPLIT_BYLINE_RULE = "builtin.context.split_byline"
 
 
 class Verdict(Protocol):
@@ -43,6 +48,15 @@ class Verdict(Protocol):
 def _add(values: list[str], value: str | None) -> None:
     if value and value not in values:
         values.append(value)
+
+
+def _foot_credit(proposal: Verdict, article: Article) -> bool:
+    """Whether a split byline ("Autoren:" / "Tilman Weber") stands right under the
+    article's last line: its writer's credit, not a comment's or a teaser's byline."""
+    return (
+        proposal.rule == SPLIT_BYLINE_RULE
+        and article.source.count("\n", article.end, proposal.start) <= FOOT_CREDIT_LINES
+    )
 
 
 def _dateline(proposal: Verdict) -> Dateline:
@@ -77,8 +91,8 @@ def build_metadata(
     authors of a dated byline above it.
 
     A byline after the article's end belongs to a comment or a teaser, not to the
-    article: it names no author. (Credit lines after the article, "Reporting by …", still
-    do.)
+    article: it names no author, but for a split byline right under its last line.
+    (Credit lines after the article, "Reporting by …", still do.)
 
     >>> from newsclean.view import Proposal
     >>> p = Proposal(0, 0, 9, Kind.CREDIT, "x", (("authors", "Ann Lee and Bo Li"),))
@@ -100,7 +114,12 @@ def build_metadata(
     for proposal in ordered:
         if not proposal.fields or (proposal.kind is Kind.BYLINE and not trust_bylines):
             continue
-        if proposal.kind is Kind.BYLINE and article is not None and proposal.start >= article.end:
+        if (
+            proposal.kind is Kind.BYLINE
+            and article is not None
+            and proposal.start >= article.end
+            and not _foot_credit(proposal, article)
+        ):
             continue
         pack = proposal.rule.partition(".")[0]  # the rule's language: its name words
         for group in AUTHOR_GROUPS:

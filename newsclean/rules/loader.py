@@ -103,19 +103,24 @@ def _shown(text: str) -> str:
     return repr(text[:80] + ("…" if len(text) > 80 else ""))
 
 
-_NAME_KEYS = frozenset({"separators", "particles", "not_persons", "place_prepositions", "examples"})
+_NAME_KEYS = frozenset(
+    {"separators", "particles", "not_persons", "place_prepositions", "byline_labels", "examples"}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class NameWords:
     """A pack's words around names: between them ("and", "et"), inside them ("van",
-    "de"), in a name's place without being one ("staff", "Redaktion"), and before a place
-    that follows a name ("in", "à"); with examples of credit text and the names in it."""
+    "de"), in a name's place without being one ("staff", "Redaktion"), before a place
+    that follows a name ("in", "à"), and the labels that stand alone on the line above a
+    writer's name ("By", "Von", "Artikel von"); with examples of credit text and the names
+    in it."""
 
     separators: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     not_persons: tuple[str, ...] = ()
     place_prepositions: tuple[str, ...] = ()
+    byline_labels: tuple[str, ...] = ()
     examples: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -494,7 +499,7 @@ def _parse_names(raw: Any, origin: str) -> NameWords:
         examples.append((example["text"], _string_list(example["names"], origin, None, "names")))
     words = {
         key: _string_list(raw.get(key, []), origin, None, f"names.{key}")
-        for key in ("separators", "particles", "not_persons", "place_prepositions")
+        for key in ("separators", "particles", "not_persons", "place_prepositions", "byline_labels")
     }
     for key, items in words.items():
         if any(not item.strip() or item != item.strip() for item in items):

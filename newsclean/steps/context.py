@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from newsclean.model import Kind
 from newsclean.steps.author_box import author_boxes
+from newsclean.steps.split_byline import split_bylines
 from newsclean.typography import ELLIPSES
 from newsclean.view import Proposal, Verdict, View
 
@@ -47,7 +48,8 @@ _BUTTON_MAX_CHARS = 30
 
 class ContextStep:
     """Button lines beside prompts, labels between removed lines, the headline-like lines
-    right after a closing credit line, author boxes (see :mod:`.author_box`), teaser lists
+    right after a closing credit line, author boxes (see :mod:`.author_box`), bylines split
+    over a label line and a name line (see :mod:`.split_byline`), teaser lists
     told by their bylines, and lines continuing a removed line after an ellipsis."""
 
     name = "context"
@@ -59,6 +61,7 @@ class ContextStep:
         found.extend(_tail_after_credit(view, kinds))
         found.extend(_continuations(view, kinds))
         found.extend(author_boxes(view, kinds))
+        found.extend(split_bylines(view, kinds))
         found.extend(_headlines_with_bylines(view, kinds))
         return found
 
