@@ -9,6 +9,7 @@ from typing import Protocol
 from newsclean.extract.bylines import page_byline_authors
 from newsclean.extract.dates import page_dates
 from newsclean.extract.names import split_names
+from newsclean.lines import Line
 from newsclean.model import Dateline, Kind, Metadata, Removal
 
 # Captured groups whose names are reporters: bylines, "Reporting by", "Writing by", …
@@ -17,9 +18,10 @@ from newsclean.model import Dateline, Kind, Metadata, Removal
 AUTHOR_GROUPS = ("authors", "writers", "compilers")
 # More byline lines than this on one page and none of them is trusted.
 MAX_BYLINES = 2
-# A split byline at most this many line ends below the article's last line is its foot
-# credit ("Autoren:" / "Tilman Weber"), not a comment's.
-FOOT_CREDIT_LINES = 3
+# A split byline at most this many lines below the article's last line, with no paragraph
+# in between (share buttons, tags, a photo credit may stand there), is its foot credit
+# ("Autoren:" / "Tilman Weber"), not a comment's.
+FOOT_CREDIT_LINES = 25
 # The rule of split bylines (``steps.split_byline``; named here, where it is read).
 SPLIT_BYLINE_RULE = "builtin.context.split_byline"
 
@@ -51,11 +53,18 @@ def _add(values: list[str], value: str | None) -> None:
 
 
 def _foot_credit(proposal: Verdict, article: Article) -> bool:
-    """Whether a split byline ("Autoren:" / "Tilman Weber") stands right under the
-    article's last line: its writer's credit, not a comment's or a teaser's byline."""
-    return (
-        proposal.rule == SPLIT_BYLINE_RULE
-        and article.source.count("\n", article.end, proposal.start) <= FOOT_CREDIT_LINES
+    """Whether a split byline ("Autoren:" / "Tilman Weber") is the article's foot credit,
+    not a comment's or a teaser's byline: at most ``FOOT_CREDIT_LINES`` lines below the
+    article's last one, with no paragraph (a comment, a teaser's summary) and no comment
+    furniture in between."""
+    if proposal.rule != SPLIT_BYLINE_RULE:
+        return False
+    between = article.source[article.end : proposal.start].split("\n")
+    if len(between) > FOOT_CREDIT_LINES or any(Line(text.strip()).paragraph for text in between):
+        return False
+    return not any(
+        removal.kind is Kind.COMMENT and article.end <= removal.start < proposal.start
+        for removal in article.removals
     )
 
 

@@ -60,8 +60,10 @@ class ContextStep:
         found.extend(_beside_prompts_and_between_chrome(view, kinds))
         found.extend(_tail_after_credit(view, kinds))
         found.extend(_continuations(view, kinds))
-        found.extend(author_boxes(view, kinds))
+        # Before author boxes: a name under a byline label is the byline's, even when a bio
+        # follows it.
         found.extend(split_bylines(view, kinds))
+        found.extend(author_boxes(view, kinds))
         found.extend(_headlines_with_bylines(view, kinds))
         return found
 
