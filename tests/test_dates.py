@@ -91,3 +91,28 @@ def test_a_line_opening_with_a_date_above_the_article_gives_its_date() -> None:
     assert Pipeline.default().clean(text, lang="de").metadata.published == "2022-01-24"
     late = BODY + "\n24.01.2022 - Meldung - Energiewende im Gebäudebereich"
     assert Pipeline.default().clean(late, lang="de").metadata.published is None
+
+
+def test_a_dated_byline_above_the_article_dates_it_whatever_removed_it() -> None:
+    from newsclean.extract.bylines import dated_byline_authors, kept_byline_date
+    from newsclean.extract.dates import page_dates
+    from newsclean.model import Kind, Removal
+
+    byline = "Ariel Melgar Cabrera 3/5/2022 22:41"
+    source = f"Inicio\n{byline}\nEl investigador chileno dijo el lunes que la búsqueda sigue."
+    start = source.index("El investigador")
+    removal = Removal(7, 7 + len(byline), byline, Kind.NAVIGATION, "model.before_article", "layout")
+
+    def is_byline(text: str) -> bool:
+        return bool(dated_byline_authors(text, "es"))
+
+    assert (
+        page_dates([removal], source, start, len(source), "es", is_byline)[0] == "2022-05-03T22:41"
+    )
+    # Without the byline test, a navigation line that is no date line gives nothing.
+    assert page_dates([removal], source, start, len(source), "es") == (None, None)
+    # A teaser's dated byline (removed as related) is another story's.
+    teaser = Removal(7, 7 + len(byline), byline, Kind.RELATED, "x", "related")
+    assert page_dates([teaser], source, start, len(source), "es", is_byline) == (None, None)
+    assert kept_byline_date(["by Oz Smith on December 4, 2006", "Rest"], "en") == "2006-12-04"
+    assert kept_byline_date(["Rest", "More", "by Oz Smith on December 4, 2006"], "en") is None

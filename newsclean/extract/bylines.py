@@ -13,10 +13,16 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from newsclean.extract.dates import first_date, is_update, window_top
+from newsclean.extract.dates import (
+    BYLINE_SKIPPED_KINDS,
+    first_date,
+    is_update,
+    read_date,
+    window_top,
+)
 from newsclean.extract.names import split_names
 from newsclean.limits import REGEX_TIMEOUT
-from newsclean.model import Kind, Removal
+from newsclean.model import Removal
 
 # Words and marks that join a byline's name and its date, or open the byline.
 _NOISE = r"(?:[|·•∙—–\-,/:]|\b(?:am|um|on|at|le|el|il|em|uhr|gmt|à)\b)"
@@ -74,7 +80,6 @@ def _only_noise(text: str) -> bool:
 # Where a page's own dated byline is looked for: removed lines near above the article
 # (see dates.window_top), and its first kept lines.
 FIRST_KEPT_LINES = 2
-_SKIPPED_KINDS = frozenset({Kind.RELATED, Kind.DUPLICATE, Kind.CAPTION, Kind.AUTHOR_BLURB})
 
 
 def page_byline_authors(
@@ -90,7 +95,7 @@ def page_byline_authors(
     above = [
         removal
         for removal in removals
-        if top <= removal.start < start and removal.kind not in _SKIPPED_KINDS
+        if top <= removal.start < start and removal.kind not in BYLINE_SKIPPED_KINDS
     ]
     for removal in sorted(above, key=lambda removal: -removal.start):
         names = dated_byline_authors(removal.text, language)
@@ -101,3 +106,12 @@ def page_byline_authors(
         if names:
             return names
     return []
+
+
+def kept_byline_date(kept: Sequence[str], language: str | None) -> str | None:
+    """The date of a dated byline among the article's first kept lines ("by oz on
+    December 4, 2006"), ISO 8601, or ``None``."""
+    for line in kept[:FIRST_KEPT_LINES]:
+        if dated_byline_authors(line, language):
+            return read_date(line, language)
+    return None

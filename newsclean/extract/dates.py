@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
@@ -181,6 +181,8 @@ def is_update(text: str) -> bool:
 # a line that is little more than a date, which the layout step cuts as navigation.
 DATE_KINDS = frozenset({Kind.CREDIT, Kind.BYLINE, Kind.DATELINE})
 DATE_LINE_KINDS = frozenset({Kind.NAVIGATION, Kind.TITLE})
+# Removed lines above the article whose dated byline is another story's or a caption.
+BYLINE_SKIPPED_KINDS = frozenset({Kind.RELATED, Kind.DUPLICATE, Kind.CAPTION, Kind.AUTHOR_BLURB})
 # A date line has at most this many words ("Mittwoch, 20. November 2019, 14:10 Uhr"),
 # and the date is at least this share of its characters ("Ausdruck vom 11.02.2020" is not).
 DATE_LINE_WORDS = 8
@@ -244,13 +246,44 @@ def window_top(source: str, start: int) -> int:
     return position + 1
 
 
+def _dates_the_page(
+    removal: Removal,
+    start: int,
+    language: str | None,
+    is_dated_byline: Callable[[str], bool] | None,
+) -> bool:
+    """Whether a removal near the article may give the page's date: a timestamp, credit,
+    byline or dateline; above the article, a date line, or a dated byline."""
+    if removal.kind in DATE_KINDS:
+        return True
+    if removal.start >= start:
+        return False
+    text = removal.text
+    if removal.kind in DATE_LINE_KINDS and (
+        is_date_line(text, language) or opens_with_date(text, language)
+    ):
+        return True
+    return (
+        is_dated_byline is not None
+        and removal.kind not in BYLINE_SKIPPED_KINDS
+        and is_dated_byline(text)
+    )
+
+
 def page_dates(
-    removals: Iterable[Removal], source: str, start: int, end: int, language: str | None
+    removals: Iterable[Removal],
+    source: str,
+    start: int,
+    end: int,
+    language: str | None,
+    is_dated_byline: Callable[[str], bool] | None = None,
 ) -> tuple[str | None, str | None]:
     """The page's publication and update dates: read from the removed timestamp, credit,
     byline and dateline lines that lie before the end of the article (``start`` and
     ``end`` bound the text kept in ``source``), the nearest to the article's start
-    winning, those above it first (at most ``LINES_ABOVE`` lines above). Dates after the
+    winning, those above it first (at most ``LINES_ABOVE`` lines above); above it also
+    from date lines and, with ``is_dated_byline``, from a byline that carries its date
+    ("Marie Merlet | lundi 9 décembre 2019 à 09h08") whatever removed it. Dates after the
     article (comments, teasers) are never read."""
     published: tuple[tuple[int, int], str] | None = None
     updated: tuple[tuple[int, int], str] | None = None
@@ -258,11 +291,7 @@ def page_dates(
     for removal in removals:
         if removal.start >= end or removal.start < top:
             continue
-        if removal.kind not in DATE_KINDS and not (
-            removal.kind in DATE_LINE_KINDS
-            and removal.start < start
-            and (is_date_line(removal.text, language) or opens_with_date(removal.text, language))
-        ):
+        if not _dates_the_page(removal, start, language, is_dated_byline):
             continue
         value = read_date(removal.text, language)
         if value is None:

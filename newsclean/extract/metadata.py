@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from newsclean.extract.bylines import page_byline_authors
+from newsclean.extract.bylines import dated_byline_authors, kept_byline_date, page_byline_authors
 from newsclean.extract.dates import page_dates
 from newsclean.extract.names import split_names
 from newsclean.lines import Line
@@ -154,8 +154,15 @@ def build_metadata(
     published = updated = None
     if article is not None:
         published, updated = page_dates(
-            article.removals, article.source, article.start, article.end, language
+            article.removals,
+            article.source,
+            article.start,
+            article.end,
+            language,
+            lambda text: bool(dated_byline_authors(text, language)),
         )
+        if published is None:
+            published = kept_byline_date(article.first_lines, language)
         if not authors:
             authors = page_byline_authors(
                 article.removals, article.first_lines, article.source, article.start, language
