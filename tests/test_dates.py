@@ -116,3 +116,16 @@ def test_a_dated_byline_above_the_article_dates_it_whatever_removed_it() -> None
     assert page_dates([teaser], source, start, len(source), "es", is_byline) == (None, None)
     assert kept_byline_date(["by Oz Smith on December 4, 2006", "Rest"], "en") == "2006-12-04"
     assert kept_byline_date(["Rest", "More", "by Oz Smith on December 4, 2006"], "en") is None
+
+
+def test_weekday_names_are_pack_data_and_read_as_part_of_the_date() -> None:
+    from newsclean import RulePackError
+    from newsclean.extract.dates import first_date
+    from newsclean.rules.loader import parse_pack
+
+    for language in available_languages():
+        assert len(load_pack(language).dates.weekdays) == 7, language
+    text = "Marie Merlet | lundi 9 décembre 2019"
+    assert first_date(text, "fr") == ("2019-12-09", text.index("lundi"), len(text))
+    with pytest.raises(RulePackError, match="7 days"):
+        parse_pack('language = "xx"\n[dates]\nweekdays = ["a", "b"]\n', "x.toml", {})

@@ -20,7 +20,7 @@ from newsclean.extract.dates import (
     read_date,
     window_top,
 )
-from newsclean.extract.names import split_names
+from newsclean.extract.names import byline_labels, split_names
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Removal
 
@@ -63,9 +63,20 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
         if trimmed == rest:
             break
         rest = trimmed
+    rest = _without_label(rest, language)
     if not rest or is_update(rest):
         return []
     return split_names(rest)
+
+
+def _without_label(text: str, language: str | None) -> str:
+    """``text`` without a byline label it opens with ("Erstellt von", "Written by"): each
+    pack's ``[names] byline_labels``."""
+    folded = text.casefold()
+    for label in sorted(byline_labels(language), key=len, reverse=True):
+        if folded.startswith(label) and text[len(label) : len(label) + 1] in (" ", ":"):
+            return text[len(label) :].lstrip(" :")
+    return text
 
 
 def _only_noise(text: str) -> bool:

@@ -55,6 +55,12 @@ def _reader() -> _Reader:
                 months[key] = number
     for key in clashes:
         del months[key]
+    weekdays = {
+        name.rstrip(".")
+        for language in available_languages()
+        for names in load_pack(language).dates.weekdays
+        for name in names
+    }
     alternatives = sorted(months, key=lambda name: (-len(name), name))
     month = rf"(?P<month>{'|'.join(regex.escape(name) for name in alternatives)})\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
@@ -67,8 +73,11 @@ def _reader() -> _Reader:
         rf"{month}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})",
     ]
     body = "|".join(f"(?:{shape})" for shape in shapes)
+    # A weekday before the date is part of it ("lundi 9 décembre 2019", "Mittwoch, 20. …").
+    days = "|".join(regex.escape(name) for name in sorted(weekdays, key=lambda n: (-len(n), n)))
+    weekday = rf"(?:(?:{days})\.?,?\s+)?" if days else ""
     pattern = regex.compile(
-        rf"(?<![\w\d])(?:{body}){_TIME}(?![\d])", regex.IGNORECASE | regex.VERSION0
+        rf"(?<![\w\d]){weekday}(?:{body}){_TIME}(?![\d])", regex.IGNORECASE | regex.VERSION0
     )
     return _Reader(pattern, months, orders)
 

@@ -151,3 +151,15 @@ def _split_names(text: str, language: str | None) -> list[str]:
         if part not in names:
             names.append(part)
     return names
+
+
+@functools.cache
+def byline_labels(language: str | None) -> frozenset[str]:
+    """The byline labels of ``language``'s pack (every pack's when it is unknown),
+    case-folded: the words that stand before a writer's name ("Von", "Written by")."""
+    from newsclean.rules.loader import available_languages, load_pack
+
+    languages = [language] if language in available_languages() else available_languages()
+    return frozenset(
+        label.casefold() for code in languages for label in load_pack(code).names.byline_labels
+    )

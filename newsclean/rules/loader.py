@@ -129,15 +129,18 @@ class DateWords:
     """A pack's words for dates: the names of each month (``months[0]`` January, …, full
     names and abbreviations), how numeric dates with slashes are ordered (``dmy`` or
     ``mdy``), the words that mark an update rather than a publication ("Aktualisiert",
-    "Updated"), and examples of date text with the ISO value read from it."""
+    "Updated"), the names of the weekdays (``weekdays[0]`` Monday; read as part of a date
+    they precede: "lundi 9 décembre 2019"), and examples of date text with the ISO value
+    read from it."""
 
     months: tuple[tuple[str, ...], ...] = ()
     order: str = "dmy"
     updated: tuple[str, ...] = ()
+    weekdays: tuple[tuple[str, ...], ...] = ()
     examples: tuple[tuple[str, str], ...] = ()
 
 
-_DATE_KEYS = frozenset({"months", "order", "updated", "examples"})
+_DATE_KEYS = frozenset({"months", "order", "updated", "weekdays", "examples"})
 
 
 def _parse_dates(raw: Any, origin: str) -> DateWords:
@@ -149,6 +152,9 @@ def _parse_dates(raw: Any, origin: str) -> DateWords:
     months = _string_list(raw.get("months", []), origin, None, "dates.months")
     if months and len(months) != 12:
         raise _fail(origin, None, "dates.months must name the 12 months (January first)")
+    weekdays = _string_list(raw.get("weekdays", []), origin, None, "dates.weekdays")
+    if weekdays and len(weekdays) != 7:
+        raise _fail(origin, None, "dates.weekdays must name the 7 days (Monday first)")
     order = raw.get("order", "dmy")
     if order not in ("dmy", "mdy"):
         raise _fail(origin, None, "dates.order must be 'dmy' or 'mdy'")
@@ -165,6 +171,7 @@ def _parse_dates(raw: Any, origin: str) -> DateWords:
         months=tuple(tuple(entry.casefold().split()) for entry in months),
         order=order,
         updated=_string_list(raw.get("updated", []), origin, None, "dates.updated"),
+        weekdays=tuple(tuple(entry.casefold().split()) for entry in weekdays),
         examples=tuple(examples),
     )
 

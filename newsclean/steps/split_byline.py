@@ -7,27 +7,15 @@ The labels are language data: each shipped pack's ``[names] byline_labels``.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from newsclean.extract.metadata import SPLIT_BYLINE_RULE
-from newsclean.extract.names import is_person_name
+from newsclean.extract.names import byline_labels, is_person_name
 from newsclean.model import Kind
-from newsclean.rules.loader import available_languages, load_pack
 from newsclean.view import Proposal, View
 
 # A label line is short: "Ein Beitrag von:" at most.
 _LABEL_MAX_CHARS = 24
-
-
-@functools.cache
-def byline_labels(language: str | None) -> frozenset[str]:
-    """The byline labels of ``language``'s pack (every pack's when it is unknown),
-    case-folded."""
-    languages = [language] if language in available_languages() else available_languages()
-    return frozenset(
-        label.casefold() for code in languages for label in load_pack(code).names.byline_labels
-    )
 
 
 def split_bylines(view: View, kinds: Sequence[Kind | None]) -> list[Proposal]:
