@@ -16,6 +16,6 @@ class Mode(enum.StrEnum):
     comments below say what each mode does.
     """
 
-    PRECISION = "precision"  # no layout step: what rules, blocks and neighbours name
-    BALANCED = "balanced"  # the default: layout keeps the densest run of paragraphs
-    RECALL = "recall"  # layout splits runs more readily and keeps only the larger ones
+    PRECISION = "precision"  # hand-written: no layout step, only what rules name
+    BALANCED = "balanced"  # the default; hand-written: the densest run of paragraphs
+    RECALL = "recall"  # hand-written: runs split more readily, only the larger ones kept

@@ -105,17 +105,17 @@ class Pipeline:
     ) -> Pipeline:
         """All built-in steps in their standard order.
 
-        ``mode`` trades keeping article text against removing boilerplate:
-        ``"precision"`` leaves out the layout step (which removes whatever lies outside the
-        densest run of paragraphs), ``"balanced"`` (the default) runs every step,
-        ``"recall"`` makes layout stricter. ``keep_dateline=True`` leaves the dateline in the
-        text (it is still parsed into ``metadata.dateline``); ``keep_title=True`` leaves the
-        article's headline in the text as its first line (it is still ``metadata.title``).
-        ``rule_packs`` are TOML files of your own rules, validated now (a bad one raises
-        :class:`RulePackError` naming file, rule and problem) and applied after the
-        shipped rules. ``line_model=True``
-        (experimental) puts the learned line model in the layout step's place: the
-        preset is then its operating point (see the README's accuracy section).
+        ``mode`` trades keeping article text against removing boilerplate: it is the
+        operating point of the learned line model that decides where the article is
+        (``"precision"`` keeps the most article text, ``"balanced"`` is the default,
+        ``"recall"`` removes the most boilerplate; see :class:`~newsclean.modes.Mode`).
+        ``line_model=False`` puts the hand-written layout step in its place (whose
+        precision mode leaves layout out). ``keep_dateline=True`` leaves the dateline in
+        the text (it is still parsed into ``metadata.dateline``); ``keep_title=True``
+        leaves the article's headline in the text as its first line (it is still
+        ``metadata.title``). ``rule_packs`` are TOML files of your own rules, validated now
+        (a bad one raises :class:`RulePackError` naming file, rule and problem) and applied
+        after the shipped rules.
         """
         try:
             chosen = Mode(mode)
