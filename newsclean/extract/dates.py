@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -35,6 +36,8 @@ class _Reader:
     pattern: regex.Pattern[str]
     months: dict[str, int]
     slash_order: dict[str, str]
+    # A weekday name (and its comma) that ends the text before a date.
+    weekday: regex.Pattern[str] | None
 
 
 @functools.cache
@@ -73,13 +76,14 @@ def _reader() -> _Reader:
         rf"{month}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})",
     ]
     body = "|".join(f"(?:{shape})" for shape in shapes)
-    # A weekday before the date is part of it ("lundi 9 décembre 2019", "Mittwoch, 20. …").
-    days = "|".join(regex.escape(name) for name in sorted(weekdays, key=lambda n: (-len(n), n)))
-    weekday = rf"(?:(?:{days})\.?,?\s+)?" if days else ""
     pattern = regex.compile(
-        rf"(?<![\w\d]){weekday}(?:{body}){_TIME}(?![\d])", regex.IGNORECASE | regex.VERSION0
+        rf"(?<![\w\d])(?:{body}){_TIME}(?![\d])", regex.IGNORECASE | regex.VERSION0
     )
-    return _Reader(pattern, months, orders)
+    # A weekday before the date is part of it ("lundi 9 décembre 2019", "Mittwoch, 20. …"):
+    # looked for only in front of a date found, not at every position of every line.
+    days = "|".join(regex.escape(name) for name in sorted(weekdays, key=lambda n: (-len(n), n)))
+    weekday = regex.compile(rf"(?<![\w\d])(?:{days})\.?,?\s+$", regex.IGNORECASE) if days else None
+    return _Reader(pattern, months, orders, weekday)
 
 
 def read_date(text: str, language: str | None = None) -> str | None:
@@ -96,18 +100,30 @@ def read_date(text: str, language: str | None = None) -> str | None:
     return found[0] if found is not None else None
 
 
+# Four digits in a row: a year, which every date shape holds (the standard ``re``: no
+# backtracking, a C loop).
+_YEAR = re.compile(r"\d{4}")
+
+
 @functools.lru_cache(maxsize=4096)
 def first_date(text: str, language: str | None) -> tuple[str, int, int] | None:
     """The first date in ``text``: its ISO value and where it is written (memoised: the
     title, the date and the byline readers ask it of the same lines)."""
-    if not any(map(str.isdigit, text[:2000])):
-        return None  # every date written has a year: most lines skip the pattern
+    if _YEAR.search(text, 0, 2000) is None:
+        return None  # every date written has a four-digit year: most lines skip the pattern
     reader = _reader()
     try:
         for found in reader.pattern.finditer(text[:2000], timeout=REGEX_TIMEOUT):
             value = _value(found, reader, language)
             if value is not None:
-                return value, found.start(), found.end()
+                start = found.start()
+                if reader.weekday is not None and start:
+                    before = reader.weekday.search(
+                        text, max(0, start - 20), start, timeout=REGEX_TIMEOUT
+                    )
+                    if before is not None:
+                        start = before.start()
+                return value, start, found.end()
     except TimeoutError:
         return None
     return None
