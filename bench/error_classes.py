@@ -10,7 +10,8 @@ The classes are read off the line's text and shape, never off a site or a page i
   ``short`` (a label or button of up to four words), ``prose`` (sentence-shaped text that
   is not the article: bios, promos, teaser summaries), ``other``; each before, inside or
   after the article (where the gold text starts and ends);
-- article text dropped: by the step that removed it (``layout`` is the line model), and
+- article text dropped: by the step that removed it (``layout`` is the line model;
+  ``title`` the headline it moves to ``metadata.title``, which some gold texts hold), and
   for ``layout``, whether it was the article's first line (``lead``), its last
   (``end``) or one inside.
 """
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 
 from newsclean.lines import Line
 from newsclean.model import CleanResult
+from newsclean.steps.title import TITLE_RULE
 
 _COMMENT = re.compile(
     r"\b(?:says|said|wrote|writes)\s*:|\breply\b|\breport abuse\b|\bposted by\b|"
@@ -86,7 +88,8 @@ class Tally:
 
 def source_lines(result: CleanResult) -> list[tuple[str, float, str | None]]:
     """Each line of ``result.source``: its text, the share of its characters removed, and
-    the step of the removal that took most of it (``None`` when nothing did)."""
+    the step of the removal that took most of it (``None`` when nothing did; ``"title"``
+    for the headline, which the layout step moves to ``metadata.title``)."""
     found: list[tuple[str, float, str | None]] = []
     removals = list(result.removed)
     position = 0
@@ -99,7 +102,8 @@ def source_lines(result: CleanResult) -> list[tuple[str, float, str | None]]:
         cursor = position
         while cursor < len(removals) and removals[cursor].start < end:
             removal = removals[cursor]
-            taken[removal.step] += min(end, removal.end) - max(start, removal.start)
+            step = "title" if removal.rule == TITLE_RULE else removal.step
+            taken[step] += min(end, removal.end) - max(start, removal.start)
             cursor += 1
         visible = len(text.strip()) or 1
         share = min(sum(taken.values()) / visible, 1.0)
