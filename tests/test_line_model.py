@@ -184,3 +184,14 @@ def test_a_comment_thread_below_the_article_is_removed_as_comments() -> None:
     # Without the comment form there is no thread to tell: the same lines are a footer.
     plain = newsclean.clean("\n".join([*PARAGRAPHS, *comments[1:]]), lang="en")
     assert all(r.kind is not Kind.COMMENT for r in plain.removed)
+
+
+def test_a_list_the_last_paragraph_announces_stays_with_the_article() -> None:
+    summary = [
+        "I know these are a lot of numbers, so I will summarize them here for you:",
+        "Tuples save a bit of memory when replacing lists",
+        "Slotted classes save a lot of memory",
+    ]
+    chrome = ["More stories", "Markets rally on rate hopes"]
+    result = newsclean.clean("\n".join([*PARAGRAPHS, *summary, *chrome]), lang="en")
+    assert result.text.splitlines() == [*PARAGRAPHS, *summary]

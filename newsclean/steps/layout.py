@@ -71,7 +71,7 @@ def _cut_off(view: View, before: _Cluster, after: _Cluster, best: _Cluster) -> b
     return chrome >= CHROME_RUN_LINES
 
 
-def _with_announced_list(view: View, last: int) -> int:
+def announced_list_end(view: View, last: int) -> int:
     """``last``, or the last item of the list that the article's last paragraph announces
     with a colon ("I'll summarize them:"): ``MIN_LIST_ITEMS`` to ``MAX_LIST_ITEMS`` kept,
     title-shaped lines right after it, with nothing removed between them; or, when the
@@ -194,7 +194,7 @@ class LayoutStep:
             if c.region == best.region and c.score >= self.min_share * best.score
         ]
         major = self._without_cut_off_edges(view, major, best)
-        first, last = major[0].first, _with_announced_list(view, major[-1].last)
+        first, last = major[0].first, announced_list_end(view, major[-1].last)
         return first, last, teasers.run_of()
 
     @staticmethod

@@ -14,7 +14,7 @@ from newsclean.learned.model import LineModel, default_model
 from newsclean.model import Kind
 from newsclean.modes import Mode
 from newsclean.rules.model import Role
-from newsclean.steps.layout import LayoutStep
+from newsclean.steps.layout import LayoutStep, announced_list_end
 from newsclean.steps.title import headline_shaped, title_line, title_verdict
 from newsclean.view import Verdict, View
 
@@ -96,6 +96,8 @@ class LineModelStep:
         if span is None:
             return []
         first, last = span
+        # A list the article's last paragraph announces ("the highlights:") is the article's.
+        last = announced_list_end(view, last)
         confident = {index for index, probability in scored if probability >= KEEP_OUTSIDE}
         # The headline stands above the article's first paragraph, inside the span or
         # above it. Every headline-shaped line left above that paragraph would be a
