@@ -187,11 +187,8 @@ def test_a_comment_thread_below_the_article_is_removed_as_comments() -> None:
 
 
 def test_a_list_the_last_paragraph_announces_stays_with_the_article() -> None:
-    summary = [
-        "I know these are a lot of numbers, so I will summarize them here for you:",
-        "Tuples save a bit of memory when replacing lists",
-        "Slotted classes save a lot of memory",
-    ]
-    chrome = ["More stories", "Markets rally on rate hopes"]
-    result = newsclean.clean("\n".join([*PARAGRAPHS, *summary, *chrome]), lang="en")
-    assert result.text.splitlines() == [*PARAGRAPHS, *summary]
+    announced = "The budget funds three projects that the mayor listed on Monday evening:"
+    projects = ["Two new primary schools", "A repaired harbour wall", "Longer library hours"]
+    page = [*PARAGRAPHS, announced, *projects, "More stories", *TEASERS[:2]]
+    result = newsclean.clean("\n".join(page), lang="en")
+    assert result.text.splitlines() == [*PARAGRAPHS, announced, *projects]

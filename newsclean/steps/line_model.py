@@ -14,8 +14,10 @@ from newsclean.learned.model import LineModel, default_model
 from newsclean.model import Kind
 from newsclean.modes import Mode
 from newsclean.rules.model import Role
-from newsclean.steps.layout import LayoutStep, announced_list_end
+from newsclean.shape import ends_with
+from newsclean.steps.layout import MAX_LIST_ITEMS, LayoutStep, announced_list_end
 from newsclean.steps.title import headline_shaped, title_line, title_verdict
+from newsclean.typography import COLON
 from newsclean.view import Verdict, View
 
 BEFORE_RULE = "model.before_article"
@@ -46,6 +48,13 @@ def layout_cuts(view: View, mode: Mode) -> frozenset[int]:
         return frozenset()
     first, last, _ = span
     return frozenset(index for index in view.kept() if not first <= index <= last)
+
+
+def _last_colon_line(view: View, kept: list[int], first: int, last: int) -> int:
+    """The span's last line that ends with a colon, among its last ``MAX_LIST_ITEMS + 1``
+    kept lines, else ``last``."""
+    tail = [index for index in kept if first <= index <= last][-(MAX_LIST_ITEMS + 1) :]
+    return next((i for i in reversed(tail) if ends_with(view.text(i), COLON)), last)
 
 
 class LineModelStep:
@@ -96,8 +105,9 @@ class LineModelStep:
         if span is None:
             return []
         first, last = span
-        # A list the article's last paragraph announces ("the highlights:") is the article's.
-        last = announced_list_end(view, last)
+        # A list the article's last paragraph announces ("the highlights:") is the article's,
+        # also when the span already ends inside it.
+        last = max(last, announced_list_end(view, _last_colon_line(view, kept, first, last)))
         confident = {index for index, probability in scored if probability >= KEEP_OUTSIDE}
         # The headline stands above the article's first paragraph, inside the span or
         # above it. Every headline-shaped line left above that paragraph would be a
