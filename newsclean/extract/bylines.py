@@ -9,6 +9,7 @@ the line a byline: a name alone on a line says too little.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -72,11 +73,16 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
 def _without_label(text: str, language: str | None) -> str:
     """``text`` without a byline label it opens with ("Erstellt von", "Written by"): each
     pack's ``[names] byline_labels``."""
-    folded = text.casefold()
-    for label in sorted(byline_labels(language), key=len, reverse=True):
-        if folded.startswith(label) and text[len(label) : len(label) + 1] in (" ", ":"):
-            return text[len(label) :].lstrip(" :")
+    for label in _labels_longest_first(language):
+        size = len(label)
+        if text[:size].casefold() == label and text[size : size + 1] in (" ", ":"):
+            return text[size:].lstrip(" :")
     return text
+
+
+@functools.cache
+def _labels_longest_first(language: str | None) -> tuple[str, ...]:
+    return tuple(sorted(byline_labels(language), key=lambda label: (-len(label), label)))
 
 
 def _only_noise(text: str) -> bool:

@@ -59,8 +59,10 @@ def _foot_credit(proposal: Verdict, article: Article) -> bool:
     furniture in between."""
     if proposal.rule != SPLIT_BYLINE_RULE:
         return False
+    if article.source.count("\n", article.end, proposal.start) >= FOOT_CREDIT_LINES:
+        return False
     between = article.source[article.end : proposal.start].split("\n")
-    if len(between) > FOOT_CREDIT_LINES or any(Line(text.strip()).paragraph for text in between):
+    if any(Line(text.strip()).paragraph for text in between):
         return False
     return not any(
         removal.kind is Kind.COMMENT and article.end <= removal.start < proposal.start

@@ -143,18 +143,31 @@ class DateWords:
 _DATE_KEYS = frozenset({"months", "order", "updated", "weekdays", "examples"})
 
 
-def _parse_dates(raw: Any, origin: str) -> DateWords:
+def _section(raw: Any, origin: str, name: str, keys: frozenset[str]) -> dict[str, Any]:
+    """A pack's ``[name]`` table, refused when it is not a table or has unknown keys."""
     if not isinstance(raw, dict):
-        raise _fail(origin, None, "'dates' must be a table")
-    unknown = sorted(set(raw) - _DATE_KEYS)
+        raise _fail(origin, None, f"'{name}' must be a table")
+    unknown = sorted(set(raw) - keys)
     if unknown:
-        raise _fail(origin, None, f"[dates] has unknown keys {unknown}")
-    months = _string_list(raw.get("months", []), origin, None, "dates.months")
-    if months and len(months) != 12:
-        raise _fail(origin, None, "dates.months must name the 12 months (January first)")
-    weekdays = _string_list(raw.get("weekdays", []), origin, None, "dates.weekdays")
-    if weekdays and len(weekdays) != 7:
-        raise _fail(origin, None, "dates.weekdays must name the 7 days (Monday first)")
+        raise _fail(origin, None, f"[{name}] has unknown keys {unknown}")
+    return raw
+
+
+def _calendar_names(
+    raw: dict[str, Any], origin: str, key: str, count: int, what: str
+) -> tuple[tuple[str, ...], ...]:
+    """``dates.<key>``: none, or ``count`` entries of names (full and abbreviated, split on
+    spaces), case-folded, in calendar order."""
+    entries = _string_list(raw.get(key, []), origin, None, f"dates.{key}")
+    if entries and len(entries) != count:
+        raise _fail(origin, None, f"dates.{key} must name the {what}")
+    return tuple(tuple(entry.casefold().split()) for entry in entries)
+
+
+def _parse_dates(raw: Any, origin: str) -> DateWords:
+    raw = _section(raw, origin, "dates", _DATE_KEYS)
+    months = _calendar_names(raw, origin, "months", 12, "12 months (January first)")
+    weekdays = _calendar_names(raw, origin, "weekdays", 7, "7 days (Monday first)")
     order = raw.get("order", "dmy")
     if order not in ("dmy", "mdy"):
         raise _fail(origin, None, "dates.order must be 'dmy' or 'mdy'")
@@ -168,10 +181,10 @@ def _parse_dates(raw: Any, origin: str) -> DateWords:
             raise _fail(origin, None, "[[dates.examples]] need a 'text' and its 'date'")
         examples.append((example["text"], example["date"]))
     return DateWords(
-        months=tuple(tuple(entry.casefold().split()) for entry in months),
+        months=months,
         order=order,
         updated=_string_list(raw.get("updated", []), origin, None, "dates.updated"),
-        weekdays=tuple(tuple(entry.casefold().split()) for entry in weekdays),
+        weekdays=weekdays,
         examples=tuple(examples),
     )
 
@@ -490,11 +503,7 @@ def _expand_lists(
 
 
 def _parse_names(raw: Any, origin: str) -> NameWords:
-    if not isinstance(raw, dict):
-        raise _fail(origin, None, "'names' must be a table")
-    unknown = sorted(set(raw) - _NAME_KEYS)
-    if unknown:
-        raise _fail(origin, None, f"[names] has unknown keys {unknown}")
+    raw = _section(raw, origin, "names", _NAME_KEYS)
     examples: list[tuple[str, tuple[str, ...]]] = []
     for example in raw.get("examples", []):
         if (
