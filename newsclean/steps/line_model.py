@@ -125,8 +125,15 @@ class LineModelStep:
         if title is not None:
             found.append(title_verdict(view, title, keep_title))
 
+        # Lines of one shape (a listing, a thread) have the same features: their evidence
+        # is written once.
+        written: dict[tuple[tuple[float, ...], str], str] = {}
+
         def removal(index: int, kind: Kind, rule: str, trigger: int, where: str) -> Verdict:
-            why = self.evidence(rows[index], probabilities[index], where)
+            row = tuple(rows[index])
+            why = written.get((row, where))
+            if why is None:
+                why = written[row, where] = self.evidence(rows[index], probabilities[index], where)
             return view.whole(index, kind, rule, trigger=trigger, evidence=why)
 
         for index in above:
