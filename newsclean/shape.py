@@ -65,9 +65,14 @@ def count_words(text: str, limit: int) -> int:
     """
     count = 0
     rest = text
+    # Each round splits off twice as many tokens as the last: a line of tokens that are
+    # no words (a row of emoji) is copied a logarithmic number of times, not once per
+    # ``limit`` tokens.
+    chunk = limit
     while rest:
-        tokens = rest.split(None, limit)
-        rest = tokens.pop() if len(tokens) > limit else ""
+        tokens = rest.split(None, chunk)
+        rest = tokens.pop() if len(tokens) > chunk else ""
+        chunk *= 2
         for token in tokens:
             if (
                 token.isalnum()

@@ -4,6 +4,8 @@ and the defects the core review found (each case fails on the old design)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Kind, Pipeline
@@ -13,7 +15,7 @@ from newsclean.modes import Mode
 from newsclean.pipeline import MAX_PASSES
 from newsclean.rules import Scope, load_pack, rules_for
 from newsclean.rules.user import _probes
-from newsclean.shape import ends_like_clause, ends_like_sentence
+from newsclean.shape import count_words, ends_like_clause, ends_like_sentence, word_count
 from newsclean.steps import DEFAULT_STEPS, FAMILIES, RuleStep
 from newsclean.steps.registry import KIND_STYLES, RULE_FAMILIES, Settings
 from newsclean.view import Proposal, View
@@ -206,3 +208,18 @@ def test_core_a_warm_cache_gives_the_same_results_as_a_cold_one() -> None:
             warm.clean(text, lang="en").to_dict()
             == Pipeline.default().clean(text, lang="en").to_dict()
         )
+
+
+_TOKENS = st.sampled_from(["word", "42", "👍🏽", "🇫🇷", "—", "«", "»", "a.", "...", "x-y", "·"])
+
+
+@given(
+    st.lists(st.tuples(_TOKENS, st.sampled_from([" ", "  ", "\t", "\u00a0"])), max_size=300),
+    st.integers(min_value=1, max_value=60),
+)
+def test_count_words_is_word_count_up_to_the_limit(
+    tokens: list[tuple[str, str]], limit: int
+) -> None:
+    # Long runs of tokens that are no words (emoji, dashes) go through its doubling split.
+    text = "".join(token + space for token, space in tokens)
+    assert count_words(text, limit) == min(word_count(text), limit)
