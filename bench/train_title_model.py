@@ -53,8 +53,10 @@ def collect(pages: list[dict[str, Any]]) -> dict[str, Page]:
     current: list[Page] = []
     original = title_step.candidates
 
-    def recording(view: Any, first: int, stop_at: Any = (), passable: Any = ()) -> Any:
-        rows = original(view, first, stop_at, passable)
+    def recording(
+        view: Any, first: int, stop_at: Any = (), passable: Any = (), with_first: bool = False
+    ) -> Any:
+        rows = original(view, first, stop_at, passable, with_first)
         if not current:
             current.append(([view.original(i) for i, _ in rows], [row for _, row in rows]))
         return rows

@@ -49,6 +49,27 @@ def test_a_sentence_above_the_body_is_no_title() -> None:
     assert Pipeline.default().clean(text, lang="en").metadata.title is None
 
 
+@pytest.mark.parametrize(
+    "headline", ["Will the new budget fix the harbour wall?", "Council says yes to the budget!"]
+)
+def test_a_headline_that_reads_as_the_first_paragraph_is_the_title(headline: str) -> None:
+    # Ending with "?" or "!", the headline has a paragraph's shape: the article seems to
+    # start with it, and the search above it found nothing.
+    result = Pipeline.default().clean(f"Home\nNews\n{headline}\n{BODY}", lang="en")
+    assert result.metadata.title == headline
+    assert result.text == BODY
+    again = Pipeline.default().clean(result.text, lang="en")
+    assert (again.text, again.metadata.title) == (BODY, None)
+
+
+def test_the_first_line_of_a_page_is_never_taken_for_its_own_headline() -> None:
+    # Else cleaning the output again would take the lead of a question headline's body.
+    question = "Will the new budget fix the harbour wall?"
+    result = Pipeline.default().clean(f"{question}\n{BODY}", lang="en")
+    assert result.metadata.title is None
+    assert result.text.startswith(question)
+
+
 def test_the_own_headline_is_never_a_related_headline() -> None:
     related = "\n".join(["More Stories", HEADLINE, "Tram fares rise for the second time this year"])
     result = Pipeline.default().clean(f"{PAGE}\n{related}", lang="en")

@@ -33,6 +33,9 @@ TITLE_FEATURES: tuple[str, ...] = (
     "question",
     "next_paragraph",
     "previous_removed",
+    "first_paragraph",
+    "candidate_above",
+    "candidate_below",
 )
 
 

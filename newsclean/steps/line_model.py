@@ -110,15 +110,20 @@ class LineModelStep:
         last = max(last, announced_list_end(view, _last_colon_line(view, kept, first, last)))
         confident = {index for index, probability in scored if probability >= KEEP_OUTSIDE}
         # The headline stands above the article's first paragraph, inside the span or
-        # above it. Every headline-shaped line left above that paragraph would be a
-        # candidate the next pass (or the next cleaning) takes, so all of them go with
-        # what lies above the headline: cleaning stays idempotent.
+        # above it, or is that "paragraph" (a headline ending in "?" reads as prose).
+        # Every headline-shaped line left above that paragraph would be a candidate the
+        # next pass (or the next cleaning) takes, so all of them go with what lies above
+        # the headline: cleaning stays idempotent.
         anchor = next((i for i in kept if first <= i <= last and view.line(i).paragraph), first)
         above = [index for index in kept if first <= index < anchor]
         # Lines above the span go (but for the confident ones): the search passes them.
         passable = {i for i in kept if i < first and i not in confident}
         title = title_line(
-            view, anchor, stop_at={i for i in confident if i < first}, passable=passable
+            view,
+            anchor,
+            stop_at={i for i in confident if i < first},
+            passable=passable,
+            with_first=True,
         )
         keep_title = self.keep_title or self.mode is Mode.PRECISION
         found: list[Verdict] = []

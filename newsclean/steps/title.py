@@ -28,10 +28,16 @@ MIN_TITLE_WORDS = 3
 CANDIDATE_KINDS = frozenset({Kind.DUPLICATE, Kind.RELATED, Kind.NAVIGATION})
 # Lines removed by other steps in between are passed over, up to this many in all.
 MAX_REMOVED_ABOVE = 40
+# Candidates at most this many lines apart are a pair (a headline and its dek).
+PAIR_LINES = 2
 
 
 def candidates(
-    view: View, first: int, stop_at: Container[int] = (), passable: Container[int] = ()
+    view: View,
+    first: int,
+    stop_at: Container[int] = (),
+    passable: Container[int] = (),
+    with_first: bool = False,
 ) -> list[tuple[int, tuple[float, ...]]]:
     """The headline candidates above line ``first`` (the article's first paragraph) and
     their features (:data:`~newsclean.learned.title_model.TITLE_FEATURES`): going up at
@@ -41,7 +47,12 @@ def candidates(
     kept line that is neither a headline nor a short label, unless it is ``passable`` (one
     the caller removes: it counts as removed).
 
-    Only lines above ``first`` are candidates, which the caller removes (or, in
+    ``with_first``: line ``first`` is a candidate too, when it is headline-shaped and
+    some line stands above it (a headline that ends with "?" or "!" reads as the first
+    paragraph); on the page's first line it never is, so cleaning the output again does
+    not take its lead for a headline.
+
+    The candidates are lines above the article's start, which the caller removes (or, in
     precision, leaves alone): the next pass finds none there, so cleaning stays
     idempotent.
     """
@@ -67,15 +78,30 @@ def candidates(
             found.append((index, kept, first - index))
         elif not is_removed and not passing and not line.short_label():
             break
+    anchor = (
+        with_first
+        and 0 < first < len(view)
+        and not view.removed(first)
+        and headline_shaped(view.line(first))
+        and not is_date_line(view.text(first), view.language)
+    )
+    if anchor:
+        found.insert(0, (first, 0, 0))
     if not found:
         return []
     longest = max(len(view.original(index)) for index, _, _ in found)
     keys = _repeat_keys(view)
+    places = sorted(index for index, _, _ in found)
     rows: list[tuple[int, tuple[float, ...]]] = []
-    for rank, (index, kept_above, lines_above) in enumerate(found):
+    for rank, (index, kept_above, lines_above) in enumerate(found, start=-1 if anchor else 0):
+        # A headline and its dek stand one under the other: which of a pair is this?
+        place = places.index(index)
+        pair_above = place > 0 and index - places[place - 1] <= PAIR_LINES
+        pair_below = place + 1 < len(places) and places[place + 1] - index <= PAIR_LINES
         text = view.original(index)
         words = text.split()
-        below = next((i for i in range(index + 1, first + 1) if not view.removed(i)), first)
+        # The kept line under the candidate (for the others, at most ``first``).
+        below = next((i for i in range(index + 1, len(view)) if not view.removed(i)), None)
         line = view.original_line(index)
         rows.append(
             (
@@ -97,8 +123,11 @@ def candidates(
                     float(rank == 0),
                     float(len(text) == longest),
                     float(text.endswith(("?", "!"))),
-                    float(view.line(below).paragraph),
+                    float(below is not None and view.line(below).paragraph),
                     float(index > 0 and view.removed(index - 1)),
+                    float(index == first),
+                    float(pair_above),
+                    float(pair_below),
                 ),
             )
         )
@@ -120,12 +149,16 @@ def _repeat_keys(view: View) -> dict[str | None, int]:
 
 
 def title_line(
-    view: View, first: int, stop_at: Container[int] = (), passable: Container[int] = ()
+    view: View,
+    first: int,
+    stop_at: Container[int] = (),
+    passable: Container[int] = (),
+    with_first: bool = False,
 ) -> int | None:
-    """The line of the headline above line ``first``: the candidate the shipped title
-    model scores highest, when its probability reaches the model's threshold (without a
-    model, the nearest candidate)."""
-    rows = candidates(view, first, stop_at, passable)
+    """The line of the headline above line ``first`` (or, ``with_first``, that line): the
+    candidate the shipped title model scores highest, when its probability reaches the
+    model's threshold (without a model, the nearest candidate)."""
+    rows = candidates(view, first, stop_at, passable, with_first)
     if not rows:
         return None
     model = default_title_model()
