@@ -78,6 +78,15 @@ def test_dates_after_the_article_are_not_its_dates() -> None:
     assert Pipeline.default().clean(text, lang="en").metadata.published is None
 
 
+def test_lines_of_different_days_give_no_publication_date() -> None:
+    # Teasers above the article, each with its date: which one is the page's is unknown.
+    teasers = "Tram fares rise again\n4 November 2021\nA new bridge opens\n5 November 2021\n"
+    meta = Pipeline.default().clean(teasers + BODY, lang="en").metadata
+    assert meta.published is None
+    one_day = "Tram fares rise again\n5 November 2021\nA new bridge opens\n5 November 2021\n"
+    assert Pipeline.default().clean(one_day + BODY, lang="en").metadata.published == "2021-11-05"
+
+
 def test_a_dateline_without_a_year_gives_no_date() -> None:
     text = "LONDON, Jan 28 (Reuters) - " + BODY
     meta = Pipeline.default().clean(text, lang="en").metadata

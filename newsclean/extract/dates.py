@@ -309,9 +309,12 @@ def page_dates(
     winning, those above it first (at most ``LINES_ABOVE`` lines above); above it also
     from date lines and, with ``is_dated_byline``, from a byline that carries its date
     ("Marie Merlet | lundi 9 décembre 2019 à 09h08") whatever removed it. Dates after the
-    article (comments, teasers) are never read."""
+    article (comments, teasers) are never read. Lines of two or more different days (not
+    updates) give no publication date: the page lists other stories' dates (a teaser
+    rail, an archive), and naming none beats naming the wrong one."""
     published: tuple[tuple[int, int], str] | None = None
     updated: tuple[tuple[int, int], str] | None = None
+    days: set[str] = set()
     top = window_top(source, start)
     for removal in removals:
         if removal.start >= end or removal.start < top:
@@ -325,8 +328,12 @@ def page_dates(
         if is_update(removal.text):
             if updated is None or rank < updated[0]:
                 updated = (rank, value)
-        elif published is None or rank < published[0]:
-            published = (rank, value)
+        else:
+            days.add(value[:10])
+            if published is None or rank < published[0]:
+                published = (rank, value)
+    if len(days) > 1:
+        published = None
     return (
         published[1] if published is not None else None,
         updated[1] if updated is not None else None,
