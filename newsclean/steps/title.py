@@ -52,9 +52,9 @@ def candidates(
     paragraph); on the page's first line it never is, so cleaning the output again does
     not take its lead for a headline.
 
-    The candidates are lines above the article's start, which the caller removes (or, in
-    precision, leaves alone): the next pass finds none there, so cleaning stays
-    idempotent.
+    The candidates are lines above the article's start (or that start itself), which
+    the caller removes (or, in precision, leaves alone): the next pass finds none there,
+    so cleaning stays idempotent.
     """
     found: list[tuple[int, int, int]] = []  # index, kept lines above first, lines above
     kept = removed = 0
@@ -93,6 +93,8 @@ def candidates(
     keys = _repeat_keys(view)
     places = sorted(index for index, _, _ in found)
     rows: list[tuple[int, tuple[float, ...]]] = []
+    # ``rank`` 0 is the nearest candidate above ``first``; the start itself, when it is
+    # one, is ranked before it (-1), so "nearest" keeps its meaning.
     for rank, (index, kept_above, lines_above) in enumerate(found, start=-1 if anchor else 0):
         # A headline and its dek stand one under the other: which of a pair is this?
         place = places.index(index)
