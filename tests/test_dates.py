@@ -21,6 +21,8 @@ def test_every_language_pack_has_month_names_and_examples() -> None:
         dates = load_pack(language).dates
         assert len(dates.months) == 12, language
         assert dates.examples, language
+        assert dates.updated, language
+        assert dates.published, language
 
 
 @pytest.mark.parametrize(("language", "text", "date"), EXAMPLES)
@@ -42,6 +44,12 @@ def test_pack_examples_are_read(language: str, text: str, date: str) -> None:
         ("31.02.2024", "de", None),  # no such day
         ("Page 12 of 2024 entries", "en", None),
         ("1 Jan 1900", "en", None),
+        ("19.10.19, 12:00 Uhr", "de", "2019-10-19T12:00"),  # a two-digit year is written
+        ("01.02.98", "de", "1998-02-01"),
+        ("11.06.12 at 8:55 pm", "en", None),  # June 11th or November 6th: not guessed
+        ("13.06.12", "en", "2012-06-13"),
+        ("Version 1.10.19.2", "en", None),
+        ("3.10.19", "de", None),
     ],
 )
 def test_dates_as_written(text: str, language: str | None, date: str | None) -> None:
@@ -138,3 +146,55 @@ def test_weekday_names_are_pack_data_and_read_as_part_of_the_date() -> None:
     assert first_date(text, "fr") == ("2019-12-09", text.index("lundi"), len(text))
     with pytest.raises(RulePackError, match="7 days"):
         parse_pack('language = "xx"\n[dates]\nweekdays = ["a", "b"]\n', "x.toml", {})
+
+
+def test_a_labelled_date_above_the_article_dates_it_whatever_else_the_line_says() -> None:
+    for label, language in [
+        ("Erstellt von Fabian am Dienstag 6. Mai 2014", "de"),
+        ("Veröffentlicht am 06.05.2014 von Sarah Schnieder, Reiterrevue International", "de"),
+        ("Post date May 6, 2014", "en"),
+    ]:
+        text = "Council approves the new budget after a long debate\n" + label + "\n" + BODY
+        meta = Pipeline.default().clean(text, lang=language).metadata
+        assert meta.published == "2014-05-06", label
+        assert label not in Pipeline.default().clean(text, lang=language).text
+
+
+def test_a_teaser_with_a_date_is_no_label() -> None:
+    from newsclean.extract.dates import is_labelled_date
+
+    assert is_labelled_date("Veröffentlichung: 2. Februar 2022", "de")
+    assert not is_labelled_date("Zuschauerrückkehr bei den Proficlubs der Region 02.02.2022", "de")
+    # The label must stand before the date, and the line be short.
+    assert not is_labelled_date("2. Februar 2022: Bericht veröffentlicht", "de")
+    long = "Published " + "word " * 20 + "2 February 2022"
+    assert not is_labelled_date(long, "en")
+
+
+def test_an_update_word_after_the_date_leaves_it_the_publication_date() -> None:
+    text = (
+        "Council approves the new budget after a long debate\n"
+        "Von Jan Kupitz | Oct 24, 2023 | Zuletzt geändert: Nov 7, 2023, 8:54 AM\n" + BODY
+    )
+    meta = Pipeline.default().clean(text, lang="de").metadata
+    assert meta.published == "2023-10-24"
+
+
+def test_teasers_opening_with_other_days_above_the_article_give_no_date() -> None:
+    from newsclean.extract.dates import page_dates
+    from newsclean.model import Kind, Removal
+
+    teasers = [
+        "19.11.2021 in Community, Deutschland, Moscheereport, Muslimfeindlichkeit, Terror, Politik",
+        "17.11.2021 in Afrika, Flucht und Migration",
+    ]
+    source = "\n".join(teasers) + "\n" + BODY
+    removals, offset = [], 0
+    for line in teasers:
+        removals.append(Removal(offset, offset + len(line), line, Kind.NAVIGATION, "x", "layout"))
+        offset += len(line) + 1
+    start = len(source) - len(BODY)
+    # The second alone is a short line opening with a date: the page's date.
+    assert page_dates(removals[1:], source, start, len(source), "de")[0] == "2021-11-17"
+    # Above it, another teaser opens with another day: a rail of other stories' dates.
+    assert page_dates(removals, source, start, len(source), "de") == (None, None)

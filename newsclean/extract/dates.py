@@ -3,10 +3,10 @@
 
 The month names of every shipped language come from the packs' ``[dates]`` tables (a
 German page may carry an English date); numeric dates are day-month-year when written
-with dots, year-month-day in ISO form, and with slashes in the order of the page's
-language (a slash date whose order that leaves open, 03/05/2021 on an English page, is
-read only when one part is over 12). A date without a year gives nothing: no year is
-guessed.
+with dots, year-month-day in ISO form, and with slashes, or with dots and a two-digit
+year ("19.10.19", read as 1990-2089), in the order of the page's language (a date whose
+order that leaves open, 03/05/2021 on an English page, is read only when one part is
+over 12). A date without a year gives nothing: no year is guessed.
 """
 
 from __future__ import annotations
@@ -71,6 +71,9 @@ def _reader() -> _Reader:
     shapes = [
         r"(?P<iso>(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2}))(?:[T\s](?P<h1>\d{1,2}):(?P<n1>\d{2}))?",
         r"(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y2>\d{4})",
+        # Day and month of two digits and a two-digit year ("19.10.19, 12:00 Uhr"): not
+        # followed by another ".digit", so a version number "1.10.19.2" is no date.
+        r"(?P<d4>\d{2})\.(?P<m4>\d{2})\.(?P<y4>\d{2})(?!\.?\d)",
         r"(?P<a3>\d{1,2})/(?P<b3>\d{1,2})/(?P<y3>\d{4})",
         rf"{day}\s*(?:de\s+)?{month}\s*(?:de\s+|del\s+)?,?\s*{year}",
         rf"{month}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})",
@@ -100,9 +103,9 @@ def read_date(text: str, language: str | None = None) -> str | None:
     return found[0] if found is not None else None
 
 
-# Four digits in a row: a year, which every date shape holds (the standard ``re``: no
-# backtracking, a C loop).
-_YEAR = re.compile(r"\d{4}")
+# Four digits in a row, or the two-digit year after "dd.mm.": a year, which every date
+# shape holds (the standard ``re``: no backtracking, a C loop).
+_YEAR = re.compile(r"\d{4}|\d\d\.\d\d\.\d\d(?!\d)")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -110,7 +113,7 @@ def first_date(text: str, language: str | None) -> tuple[str, int, int] | None:
     """The first date in ``text``: its ISO value and where it is written (memoised: the
     title, the date and the byline readers ask it of the same lines)."""
     if _YEAR.search(text, 0, 2000) is None:
-        return None  # every date written has a four-digit year: most lines skip the pattern
+        return None  # every date written has a year: most lines skip the pattern
     reader = _reader()
     try:
         for found in reader.pattern.finditer(text[:2000], timeout=REGEX_TIMEOUT):
@@ -137,8 +140,12 @@ def _value(found: regex.Match[str], reader: _Reader, language: str | None) -> st
         hour, minute = groups["h1"] or hour, groups["n1"] or minute
     elif groups["d2"] is not None:
         y, m, d = int(groups["y2"]), int(groups["m2"]), int(groups["d2"])
-    elif groups["a3"] is not None:
-        first, second, y = int(groups["a3"]), int(groups["b3"]), int(groups["y3"])
+    elif groups["d4"] is not None or groups["a3"] is not None:
+        if groups["d4"] is not None:  # "11.06.12" is June 11th in Berlin, November 6th in Boston
+            first, second = int(groups["d4"]), int(groups["m4"])
+            y = _full_year(int(groups["y4"]))
+        else:
+            first, second, y = int(groups["a3"]), int(groups["b3"]), int(groups["y3"])
         order = reader.slash_order.get(language or "", "dmy")
         if first > 12 >= second:
             d, m = first, second
@@ -177,19 +184,71 @@ def _value(found: regex.Match[str], reader: _Reader, language: str | None) -> st
     return f"{day.isoformat()}T{h:02d}:{n:02d}"
 
 
-@functools.cache
-def _update_words() -> regex.Pattern[str]:
-    """The words, in every shipped language, that mark an update ("Updated", "Stand"),
-    as one pattern of whole words."""
-    from newsclean.rules.loader import available_languages, load_pack
+# A two-digit year below this is in the 2000s, else in the 1900s (the years read are
+# MIN_YEAR and later).
+_CENTURY_PIVOT = 90
 
-    words = {
-        word.casefold() for lang in available_languages() for word in load_pack(lang).dates.updated
-    }
+
+def _full_year(short: int) -> int:
+    """The year a two-digit year is written for: ``19`` is 2019, ``98`` is 1998."""
+    return 2000 + short if short < _CENTURY_PIVOT else 1900 + short
+
+
+def _whole_words(words: Iterable[str]) -> regex.Pattern[str]:
+    """One pattern matching any of ``words`` (case-folded) as whole words."""
+    folded = {word.casefold() for word in words}
     alternatives = "|".join(
-        regex.escape(word) for word in sorted(words, key=lambda w: (-len(w), w))
+        regex.escape(word) for word in sorted(folded, key=lambda w: (-len(w), w))
     )
     return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@functools.cache
+def _update_words() -> regex.Pattern[str]:
+    """The words, in every shipped language, that mark an update ("Updated", "Stand")."""
+    from newsclean.rules.loader import available_languages, load_pack
+
+    return _whole_words(
+        word for lang in available_languages() for word in load_pack(lang).dates.updated
+    )
+
+
+@functools.cache
+def _published_words() -> regex.Pattern[str]:
+    """The words, in every shipped language, that label a publication date
+    ("Veröffentlicht", "Published", "Post date")."""
+    from newsclean.rules.loader import available_languages, load_pack
+
+    return _whole_words(
+        word for lang in available_languages() for word in load_pack(lang).dates.published
+    )
+
+
+# A labelled date line says at most this many words ("Veröffentlicht am 03.02.2022 von
+# Sarah Schnieder, Reiterrevue International").
+LABELLED_DATE_WORDS = 14
+
+
+def is_labelled_date(text: str, language: str | None = None) -> bool:
+    """Whether a short line holds a date after a word that labels it as the publication
+    date (the packs' ``[dates] published``), whatever else it says.
+
+    >>> is_labelled_date("Erstellt von Fabian am Dienstag 6. Mai 2014", "de")
+    True
+    >>> is_labelled_date("Post date March 5, 2014", "en")
+    True
+    >>> is_labelled_date("Our new study of wild bees was published on March 5, 2014", "en")
+    False
+    """
+    if len(text.split()) > LABELLED_DATE_WORDS:
+        return False
+    found = first_date(text, language)
+    if found is None:
+        return False
+    label = _published_words().search(text[: found[1]].casefold(), timeout=REGEX_TIMEOUT)
+    # The label opens the line, or follows a name or a short lead ("Zuschauerrückkehr …
+    # 02.02.2022" is a teaser, not a label): at most three words before it.
+    return label is not None and len(text[: label.start()].split()) <= 3
 
 
 def is_update(text: str) -> bool:
@@ -278,7 +337,8 @@ def _dates_the_page(
     is_dated_byline: Callable[[str], bool] | None,
 ) -> bool:
     """Whether a removal near the article may give the page's date: a timestamp, credit,
-    byline or dateline; above the article, a date line, or a dated byline."""
+    byline or dateline; above the article, a date line, a labelled date ("Veröffentlicht
+    am …") or a dated byline."""
     if removal.kind in DATE_KINDS:
         return True
     if removal.start >= start:
@@ -288,11 +348,20 @@ def _dates_the_page(
         is_date_line(text, language) or opens_with_date(text, language)
     ):
         return True
-    return (
-        is_dated_byline is not None
-        and removal.kind not in BYLINE_SKIPPED_KINDS
-        and is_dated_byline(text)
+    if removal.kind in BYLINE_SKIPPED_KINDS:
+        return False
+    return is_labelled_date(text, language) or (
+        is_dated_byline is not None and is_dated_byline(text)
     )
+
+
+def _dates_a_teaser(removal: Removal, language: str | None) -> bool:
+    """Whether a removed line that is no date line opens with a date: a teaser's ("17.11.2021
+    in Afrika, Flucht und Migration"), a sign that the dates around are other stories'."""
+    if removal.kind not in DATE_LINE_KINDS and removal.kind is not Kind.RELATED:
+        return False
+    found = first_date(removal.text, language)
+    return found is not None and not removal.text[: found[1]].strip(" -–—|·•,:")
 
 
 def page_dates(
@@ -307,7 +376,8 @@ def page_dates(
     byline and dateline lines that lie before the end of the article (``start`` and
     ``end`` bound the text kept in ``source``), the nearest to the article's start
     winning, those above it first (at most ``LINES_ABOVE`` lines above); above it also
-    from date lines and, with ``is_dated_byline``, from a byline that carries its date
+    from date lines, from labelled dates ("Veröffentlicht am 03.02.2022 von …", see
+    :func:`is_labelled_date`) and, with ``is_dated_byline``, from a byline that carries its date
     ("Marie Merlet | lundi 9 décembre 2019 à 09h08") whatever removed it. Dates after the
     article (comments, teasers) are never read. Lines of two or more different days (not
     updates) give no publication date: the page lists other stories' dates (a teaser
@@ -320,18 +390,24 @@ def page_dates(
         if removal.start >= end or removal.start < top:
             continue
         if not _dates_the_page(removal, start, language, is_dated_byline):
+            if removal.start < start and _dates_a_teaser(removal, language):
+                days.add((read_date(removal.text, language) or "")[:10])
             continue
-        value = read_date(removal.text, language)
-        if value is None:
+        found = first_date(removal.text, language)
+        if found is None:
             continue
+        value = found[0]
         rank = (0, start - removal.start) if removal.start < start else (1, removal.start - start)
-        if is_update(removal.text):
+        # The words before the date say what it is: "Von Jan Kupitz | Oct 24, 2023 |
+        # Zuletzt geändert: Nov 7, 2023" is published on the 24th.
+        if is_update(removal.text[: found[1]]):
             if updated is None or rank < updated[0]:
                 updated = (rank, value)
         else:
             days.add(value[:10])
             if published is None or rank < published[0]:
                 published = (rank, value)
+    days.discard("")
     if len(days) > 1:
         published = None
     return (

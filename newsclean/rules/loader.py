@@ -129,18 +129,20 @@ class DateWords:
     """A pack's words for dates: the names of each month (``months[0]`` January, …, full
     names and abbreviations), how numeric dates with slashes are ordered (``dmy`` or
     ``mdy``), the words that mark an update rather than a publication ("Aktualisiert",
-    "Updated"), the names of the weekdays (``weekdays[0]`` Monday; read as part of a date
-    they precede: "lundi 9 décembre 2019"), and examples of date text with the ISO value
-    read from it."""
+    "Updated"), the words that label the publication date ("Veröffentlicht", "Published":
+    a short line above the article that holds one before its date dates the page), the
+    names of the weekdays (``weekdays[0]`` Monday; read as part of a date they precede:
+    "lundi 9 décembre 2019"), and examples of date text with the ISO value read from it."""
 
     months: tuple[tuple[str, ...], ...] = ()
     order: str = "dmy"
     updated: tuple[str, ...] = ()
+    published: tuple[str, ...] = ()
     weekdays: tuple[tuple[str, ...], ...] = ()
     examples: tuple[tuple[str, str], ...] = ()
 
 
-_DATE_KEYS = frozenset({"months", "order", "updated", "weekdays", "examples"})
+_DATE_KEYS = frozenset({"months", "order", "updated", "published", "weekdays", "examples"})
 
 
 def _section(raw: Any, origin: str, name: str, keys: frozenset[str]) -> dict[str, Any]:
@@ -184,6 +186,7 @@ def _parse_dates(raw: Any, origin: str) -> DateWords:
         months=months,
         order=order,
         updated=_string_list(raw.get("updated", []), origin, None, "dates.updated"),
+        published=_string_list(raw.get("published", []), origin, None, "dates.published"),
         weekdays=weekdays,
         examples=tuple(examples),
     )
