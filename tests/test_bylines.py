@@ -82,3 +82,27 @@ def test_a_split_byline_right_under_the_article_is_its_credit_not_further_down()
         lines = "\n".join([*between, "Von", "Klaus Meier"])
         far = Pipeline.default().clean(f"{BODY}\n{lines}", lang="de")
         assert far.metadata.authors == [], between
+
+
+def test_a_byline_right_under_the_article_is_its_foot_credit() -> None:
+    foot = Pipeline.default().clean(f"{BODY}\nVon Frank Hahn", lang="de")
+    assert foot.metadata.authors == ["Frank Hahn"]
+    assert "Frank Hahn" not in foot.text
+    # Under a header or a link, the byline is a teaser's or a comment's.
+    for between in ("Weitere Artikel", "Kommentare"):
+        far = Pipeline.default().clean(f"{BODY}\n{between}\nVon Klaus Meier", lang="de")
+        assert far.metadata.authors == [], between
+
+
+def test_teasers_bylines_below_the_article_leave_its_own_byline_trusted() -> None:
+    teasers = "\n".join(
+        f"{headline}\nVon {name}"
+        for headline, name in [
+            ("Neue Schulen für die Altstadt", "Klaus Meier"),
+            ("Der Hafen wird saniert", "Eva Roth"),
+            ("Streit um das Budget", "Jan Berg"),
+        ]
+    )
+    text = f"Stadtrat beschließt den neuen Haushalt\nVon Anna Muster\n{BODY}\nWeitere Artikel\n"
+    result = Pipeline.default().clean(text + teasers, lang="de")
+    assert result.metadata.authors == ["Anna Muster"]

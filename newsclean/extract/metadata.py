@@ -16,11 +16,12 @@ from newsclean.model import Dateline, Kind, Metadata, Removal
 # "Additional reporting by …" and "Mitarbeit: …" name contributors, not the authors of
 # record: they stay in the removed credit line but not in ``authors``.
 AUTHOR_GROUPS = ("authors", "writers", "compilers")
-# More byline lines than this on one page and none of them is trusted.
+# More byline lines than this that may name the article's authors (before its end, or
+# its foot credit) and none of them is trusted.
 MAX_BYLINES = 2
 # A split byline at most this many lines below the article's last line, with no paragraph
 # in between (share buttons, tags, a photo credit may stand there), is its foot credit
-# ("Autoren:" / "Tilman Weber"), not a comment's.
+# ("Autoren:" / "Tilman Weber"), not a comment's; another byline only right under it.
 FOOT_CREDIT_LINES = 25
 # The rule of split bylines (``steps.split_byline``; named here, where it is read).
 SPLIT_BYLINE_RULE = "builtin.context.split_byline"
@@ -52,14 +53,21 @@ def _add(values: list[str], value: str | None) -> None:
         values.append(value)
 
 
+def _readable_byline(proposal: Verdict, article: Article | None) -> bool:
+    """Whether a byline may name the article's authors: it stands before the article's
+    end, or it is the article's foot credit."""
+    return article is None or proposal.start < article.end or _foot_credit(proposal, article)
+
+
 def _foot_credit(proposal: Verdict, article: Article) -> bool:
-    """Whether a split byline ("Autoren:" / "Tilman Weber") is the article's foot credit,
-    not a comment's or a teaser's byline: at most ``FOOT_CREDIT_LINES`` lines below the
-    article's last one, with no paragraph (a comment, a teaser's summary) and no comment
-    furniture in between."""
-    if proposal.rule != SPLIT_BYLINE_RULE:
-        return False
-    if article.source.count("\n", article.end, proposal.start) >= FOOT_CREDIT_LINES:
+    """Whether a byline after the article ("Autoren:" / "Tilman Weber", "Von Frank Hahn")
+    is its foot credit, not a comment's or a teaser's byline: a split byline at most
+    ``FOOT_CREDIT_LINES`` lines below the article's last one, with no paragraph (a
+    comment, a teaser's summary) and no comment furniture in between; a byline of the
+    byline rules only on the line right under the last one (a "Kommentare" link or a
+    tag line above one is often a comment's)."""
+    limit = FOOT_CREDIT_LINES if proposal.rule == SPLIT_BYLINE_RULE else 2
+    if article.source.count("\n", article.end, proposal.start) >= limit:
         return False
     between = article.source[article.end : proposal.start].split("\n")
     if any(Line(text.strip()).paragraph for text in between):
@@ -102,7 +110,7 @@ def build_metadata(
     authors of a dated byline above it.
 
     A byline after the article's end belongs to a comment or a teaser, not to the
-    article: it names no author, but for a split byline right under its last line.
+    article: it names no author, but for its foot credit, right under its last line.
     (Credit lines after the article, "Reporting by …", still do.)
 
     >>> from newsclean.view import Proposal
@@ -120,17 +128,14 @@ def build_metadata(
     dateline: Dateline | None = None
     ordered = sorted(proposals, key=lambda p: (p.start, p.end))
     # Many bylines on one page belong to teasers of other stories: naming no author beats
-    # naming the wrong one.
-    trust_bylines = sum(1 for p in ordered if p.kind is Kind.BYLINE) <= MAX_BYLINES
+    # naming the wrong one. Bylines after the article that are no foot credit are not read,
+    # so they do not count.
+    readable = [p for p in ordered if p.kind is Kind.BYLINE and _readable_byline(p, article)]
+    trust_bylines = len(readable) <= MAX_BYLINES
     for proposal in ordered:
         if not proposal.fields or (proposal.kind is Kind.BYLINE and not trust_bylines):
             continue
-        if (
-            proposal.kind is Kind.BYLINE
-            and article is not None
-            and proposal.start >= article.end
-            and not _foot_credit(proposal, article)
-        ):
+        if proposal.kind is Kind.BYLINE and not _readable_byline(proposal, article):
             continue
         pack = proposal.rule.partition(".")[0]  # the rule's language: its name words
         for group in AUTHOR_GROUPS:
