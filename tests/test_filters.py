@@ -238,6 +238,19 @@ def test_context_removes_headline_like_tail_after_credit() -> None:
     ]
 
 
+def test_a_credit_above_the_article_is_no_closing_credit() -> None:
+    # A timestamp over the headline is a credit line with no article above it: the
+    # headline and the lead under it are no tail after the article's closing credit.
+    from newsclean.steps.context import AFTER_CREDIT_RULE
+
+    text = f"19/11/2019 06:44\nMarkets rally on rate hopes\nIn brief\n{BODY}"
+    result = PIPELINE.clean(text, lang="en")
+    assert all(r.rule != AFTER_CREDIT_RULE for r in result.removed)
+    assert BODY in result.text
+    headline = "Markets rally on rate hopes"
+    assert headline in result.text or result.metadata.title == headline
+
+
 BIO = "Jane Doe covers city hall for the Daily Example. She joined the paper in 2015."
 
 

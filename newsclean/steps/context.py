@@ -101,12 +101,17 @@ def _beside_prompts_and_between_chrome(view: View, kinds: list[Kind | None]) -> 
 
 def _tail_after_credit(view: View, kinds: list[Kind | None]) -> list[Proposal]:
     """Headline-like and label lines after the last credit line ("Reporting by …"), up to
-    prose or a headline over its byline."""
+    prose or a headline over its byline; nothing when no paragraph is kept above the
+    credit (a timestamp over the headline is no closing credit)."""
     credits = [index for index, kind in enumerate(kinds) if kind is Kind.CREDIT]
     if not credits:
         return []
     found: list[Proposal] = []
     credit = credits[-1]
+    if not any(kinds[i] is None and view.line(i).paragraph for i in range(credit)):
+        # No article above the credit: it is a timestamp over the headline, not the
+        # credit that closes the article.
+        return []
     for index in range(credit + 1, len(kinds)):
         if kinds[index] is not None:
             continue
