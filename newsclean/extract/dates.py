@@ -224,6 +224,10 @@ def _published_words() -> regex.Pattern[str]:
     )
 
 
+# The short lines read here (date lines, labelled dates, lines opening with a date) have
+# at most this many characters: a longer one is refused before it is split into words
+# (a removed 50 MB line would be split into millions).
+SHORT_LINE_CHARS = 400
 # A labelled date line says at most this many words ("Veröffentlicht am 03.02.2022 von
 # Sarah Schnieder, Reiterrevue International").
 LABELLED_DATE_WORDS = 14
@@ -240,7 +244,7 @@ def is_labelled_date(text: str, language: str | None = None) -> bool:
     >>> is_labelled_date("Our new study of wild bees was published on March 5, 2014", "en")
     False
     """
-    if len(text.split()) > LABELLED_DATE_WORDS:
+    if len(text) > SHORT_LINE_CHARS or len(text.split()) > LABELLED_DATE_WORDS:
         return False
     found = first_date(text, language)
     if found is None:
@@ -282,6 +286,8 @@ def is_date_line(text: str, language: str | None = None) -> bool:
     >>> is_date_line("18. Oktober 2019"), is_date_line("Wahl am 18. Oktober 2019 in Bern beendet")
     (True, False)
     """
+    if len(text) > SHORT_LINE_CHARS:
+        return False
     words = text.split()
     if not words or len(words) > DATE_LINE_WORDS:
         return False
@@ -306,6 +312,8 @@ def opens_with_date(text: str, language: str | None = None) -> bool:
     >>> opens_with_date("Die Wahl am 24.01.2022 hat der Kandidat der Partei gewonnen", "de")
     False
     """
+    if len(text) > SHORT_LINE_CHARS:
+        return False
     found = first_date(text, language)
     return (
         found is not None
