@@ -198,3 +198,16 @@ def test_teasers_opening_with_other_days_above_the_article_give_no_date() -> Non
     assert page_dates(removals[1:], source, start, len(source), "de")[0] == "2021-11-17"
     # Above it, another teaser opens with another day: a rail of other stories' dates.
     assert page_dates(removals, source, start, len(source), "de") == (None, None)
+
+
+def test_a_strip_of_facts_opening_with_the_date_dates_the_page() -> None:
+    from newsclean.extract.dates import opens_with_date, page_dates
+    from newsclean.model import Kind, Removal
+
+    strip = "8. Dezember 2010 um 09:43 · Rezepte von Mutti · 6 Kommentare"
+    source = f"{strip}\n{BODY}"
+    removal = Removal(0, len(strip), strip, Kind.NAVIGATION, "model.before_article", "layout")
+    start = len(strip) + 1
+    assert page_dates([removal], source, start, len(source), "de")[0] == "2010-12-08T09:43"
+    # Without the dot after the date, seven words more are a teaser's.
+    assert not opens_with_date("18.11.2021 in Deutschland, Europa, Flucht und Migration, Politik")

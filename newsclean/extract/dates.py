@@ -300,8 +300,10 @@ def is_date_line(text: str, language: str | None = None) -> bool:
 
 
 # A line that opens with its date may say this many words more ("24.01.2022 – Meldung –
-# Energiewende im Gebäudebereich", "18. Oktober 2019 von David").
+# Energiewende im Gebäudebereich", "18. Oktober 2019 von David"), or, when a dot or a bar
+# follows the date, as many as a labelled date line.
 OPENING_DATE_WORDS = 6
+_STRIP_MARKS = frozenset("·•∙|")
 
 
 def opens_with_date(text: str, language: str | None = None) -> bool:
@@ -311,15 +313,20 @@ def opens_with_date(text: str, language: str | None = None) -> bool:
     True
     >>> opens_with_date("Die Wahl am 24.01.2022 hat der Kandidat der Partei gewonnen", "de")
     False
+    >>> opens_with_date("February 4, 2020 • words written by Kanae Nakamine • Art by Koichi")
+    True
     """
     if len(text) > SHORT_LINE_CHARS:
         return False
     found = first_date(text, language)
-    return (
-        found is not None
-        and not text[: found[1]].strip(" -–—|·•,:")
-        and len(text[found[2] :].split()) <= OPENING_DATE_WORDS
-    )
+    if found is None or text[: found[1]].strip(" -–—|·•,:"):
+        return False
+    after = text[found[2] :]
+    if len(after.split()) <= OPENING_DATE_WORDS:
+        return True
+    # A strip of the article's facts, each after a dot or a bar ("8. Dezember 2010 um 09:43
+    # · Rezepte von Mutti · 6 Kommentare"), may be longer.
+    return after.lstrip()[:1] in _STRIP_MARKS and len(text.split()) <= LABELLED_DATE_WORDS
 
 
 def window_top(source: str, start: int) -> int:
