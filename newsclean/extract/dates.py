@@ -306,6 +306,14 @@ OPENING_DATE_WORDS = 6
 _STRIP_MARKS = frozenset("·•∙|")
 
 
+def _opening_date(text: str, language: str | None) -> tuple[str, int, int] | None:
+    """The date ``text`` opens with (separators aside), as :func:`first_date` gives it."""
+    found = first_date(text, language)
+    if found is None or text[: found[1]].strip(" -–—|·•,:"):
+        return None
+    return found
+
+
 def opens_with_date(text: str, language: str | None = None) -> bool:
     """Whether a short line starts with a date.
 
@@ -318,8 +326,8 @@ def opens_with_date(text: str, language: str | None = None) -> bool:
     """
     if len(text) > SHORT_LINE_CHARS:
         return False
-    found = first_date(text, language)
-    if found is None or text[: found[1]].strip(" -–—|·•,:"):
+    found = _opening_date(text, language)
+    if found is None:
         return False
     after = text[found[2] :]
     if len(after.split()) <= OPENING_DATE_WORDS:
@@ -370,13 +378,14 @@ def _dates_the_page(
     )
 
 
-def _dates_a_teaser(removal: Removal, language: str | None) -> bool:
-    """Whether a removed line that is no date line opens with a date: a teaser's ("17.11.2021
-    in Afrika, Flucht und Migration"), a sign that the dates around are other stories'."""
+def _teaser_day(removal: Removal, language: str | None) -> str | None:
+    """The day a removed line that is no date line opens with (ISO ``YYYY-MM-DD``): a
+    teaser's ("17.11.2021 in Afrika, Flucht und Migration"), a sign that the dates around
+    are other stories'."""
     if removal.kind not in DATE_LINE_KINDS and removal.kind is not Kind.RELATED:
-        return False
-    found = first_date(removal.text, language)
-    return found is not None and not removal.text[: found[1]].strip(" -–—|·•,:")
+        return None
+    found = _opening_date(removal.text, language)
+    return found[0][:10] if found is not None else None
 
 
 def page_dates(
@@ -405,8 +414,9 @@ def page_dates(
         if removal.start >= end or removal.start < top:
             continue
         if not _dates_the_page(removal, start, language, is_dated_byline):
-            if removal.start < start and _dates_a_teaser(removal, language):
-                days.add((read_date(removal.text, language) or "")[:10])
+            teaser = _teaser_day(removal, language) if removal.start < start else None
+            if teaser is not None:
+                days.add(teaser)
             continue
         found = first_date(removal.text, language)
         if found is None:
@@ -422,7 +432,6 @@ def page_dates(
             days.add(value[:10])
             if published is None or rank < published[0]:
                 published = (rank, value)
-    days.discard("")
     if len(days) > 1:
         published = None
     return (

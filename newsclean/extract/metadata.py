@@ -23,6 +23,7 @@ MAX_BYLINES = 2
 # in between (share buttons, tags, a photo credit may stand there), is its foot credit
 # ("Autoren:" / "Tilman Weber"), not a comment's; another byline only right under it.
 FOOT_CREDIT_LINES = 25
+FOOT_BYLINE_LINES = 2  # line breaks from the article's end: the next line only
 # The rule of split bylines (``steps.split_byline``; named here, where it is read).
 SPLIT_BYLINE_RULE = "builtin.context.split_byline"
 
@@ -66,7 +67,7 @@ def _foot_credit(proposal: Verdict, article: Article) -> bool:
     comment, a teaser's summary) and no comment furniture in between; a byline of the
     byline rules only on the line right under the last one (a "Kommentare" link or a
     tag line above one is often a comment's)."""
-    limit = FOOT_CREDIT_LINES if proposal.rule == SPLIT_BYLINE_RULE else 2
+    limit = FOOT_CREDIT_LINES if proposal.rule == SPLIT_BYLINE_RULE else FOOT_BYLINE_LINES
     if article.source.count("\n", article.end, proposal.start) >= limit:
         return False
     between = article.source[article.end : proposal.start].split("\n")
@@ -130,12 +131,12 @@ def build_metadata(
     # Many bylines on one page belong to teasers of other stories: naming no author beats
     # naming the wrong one. Bylines after the article that are no foot credit are not read,
     # so they do not count.
-    readable = [p for p in ordered if p.kind is Kind.BYLINE and _readable_byline(p, article)]
+    readable = {id(p) for p in ordered if p.kind is Kind.BYLINE and _readable_byline(p, article)}
     trust_bylines = len(readable) <= MAX_BYLINES
     for proposal in ordered:
-        if not proposal.fields or (proposal.kind is Kind.BYLINE and not trust_bylines):
+        if not proposal.fields:
             continue
-        if proposal.kind is Kind.BYLINE and not _readable_byline(proposal, article):
+        if proposal.kind is Kind.BYLINE and not (trust_bylines and id(proposal) in readable):
             continue
         pack = proposal.rule.partition(".")[0]  # the rule's language: its name words
         for group in AUTHOR_GROUPS:
