@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean.cli import main
@@ -85,6 +88,24 @@ def test_the_model_reads_each_feature_at_its_bin() -> None:
     )
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_parts_give_the_rows_score_and_evidence(seed: int) -> None:
+    # The step looks a line's bins up once (``parts``) for both its probability and its
+    # evidence: both must equal what the row alone gives, to the last bit.
+    model = default_model()
+    rng = random.Random(seed)
+    for _ in range(50):
+        row = [
+            rng.choice([*column, rng.uniform(-1, 10)]) if column else rng.uniform(-1, 10)
+            for column in model.edges
+        ]
+        parts = model.parts(row)
+        assert model.logit_of(parts) == model.logit(row)
+        assert model.probability_of(parts) == model.probability(row)
+        assert model.towards_boilerplate(row, parts=parts) == model.towards_boilerplate(row)
+        assert all(value < 0 for _, value in model.towards_boilerplate(row))
+
+
 def test_the_decoder_finds_the_best_run_or_none() -> None:
     lines = [0, 2, 3, 5]
     assert best_span(lines, [0.9, 0.9, 0.9, 0.9], [1, 1, 1, 1], 0.5) == (0, 5)
@@ -139,17 +160,31 @@ def test_the_command_line_option() -> None:
     assert json.loads(out.getvalue())["text"].splitlines() == PARAGRAPHS
 
 
-def test_character_classes_of_ascii_lines_are_counted_as_str_methods_count_them() -> None:
+def test_character_classes_are_counted_as_str_methods_count_them() -> None:
     from newsclean.learned.features import character_classes
 
     every_ascii = "".join(map(chr, range(128)))
-    for text in (every_ascii, "Rates rose 2.5% on\tMonday\x1c.", "", "Zürich 12 ½ ٣"):
+    mixed = ("Zürich 12 ½ ٣", "Москва\u00a0３\u3000é\u2028x", "\ud800 a\U0001f600 1")
+    for text in (every_ascii, "Rates rose 2.5% on\tMonday\x1c.", "", *mixed):
         expected = (
             sum(map(str.isalpha, text)),
             sum(map(str.isdigit, text)),
             sum(map(str.isspace, text)),
         )
         assert character_classes(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_character_classes_match_str_methods_on_any_text(text: str) -> None:
+    from newsclean.learned.features import character_classes
+
+    expected = (
+        sum(map(str.isalpha, text)),
+        sum(map(str.isdigit, text)),
+        sum(map(str.isspace, text)),
+    )
+    assert character_classes(text) == expected
 
 
 def test_the_models_removals_carry_their_evidence() -> None:

@@ -9,6 +9,7 @@ language's words, so that what the model learns holds on pages from sites it nev
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from newsclean.lines import Line
@@ -59,23 +60,30 @@ FEATURES: tuple[str, ...] = (
 _ASCII_LETTERS = bytes(code for code in range(128) if chr(code).isalpha())
 _ASCII_DIGITS = bytes(code for code in range(128) if chr(code).isdigit())
 _ASCII_SPACES = bytes(code for code in range(128) if chr(code).isspace())
+# One character outside ASCII (stdlib ``re``: a single character class, linear by
+# construction, as the normalisation's patterns are).
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def character_classes(text: str) -> tuple[int, int, int]:
-    """How many letters, digits and spaces ``text`` holds (disjoint classes)."""
-    if text.isascii():
-        raw = text.encode("ascii")
-        size = len(raw)
-        return (
-            size - len(raw.translate(None, _ASCII_LETTERS)),
-            size - len(raw.translate(None, _ASCII_DIGITS)),
-            size - len(raw.translate(None, _ASCII_SPACES)),
-        )
-    return (
-        sum(map(str.isalpha, text)),
-        sum(map(str.isdigit, text)),
-        sum(map(str.isspace, text)),
-    )
+    """How many letters, digits and spaces ``text`` holds (disjoint classes), as
+    ``str.isalpha``, ``isdigit`` and ``isspace`` count them: the ASCII characters by byte
+    deletion, the others (a few in most European lines) one by one.
+
+    >>> character_classes("Zürich, 12 ½")
+    (6, 2, 2)
+    """
+    raw = text.encode("ascii", "ignore") if not text.isascii() else text.encode("ascii")
+    size = len(raw)
+    letters = size - len(raw.translate(None, _ASCII_LETTERS))
+    digits = size - len(raw.translate(None, _ASCII_DIGITS))
+    spaces = size - len(raw.translate(None, _ASCII_SPACES))
+    if size < len(text):
+        others = _NON_ASCII.findall(text)
+        letters += sum(map(str.isalpha, others))
+        digits += sum(map(str.isdigit, others))
+        spaces += sum(map(str.isspace, others))
+    return letters, digits, spaces
 
 
 def _own(line: Line) -> tuple[float, ...]:

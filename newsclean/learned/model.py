@@ -92,13 +92,27 @@ class LineModel:
 
     def logit(self, row: Sequence[float]) -> float:
         """The log-odds that the line of feature ``row`` is article text."""
+        return self.logit_of(self.parts(row))
+
+    def parts(self, row: Sequence[float]) -> list[float]:
+        """What each feature whose table is not flat adds to the log-odds of ``row``, in
+        the order of :attr:`features`; :meth:`logit_of` and :meth:`towards_boilerplate`
+        read them, so a line's bins are looked up once for its score and its evidence."""
+        return [values[bisect_left(edges, row[index])] for index, edges, values in self._active]
+
+    def logit_of(self, parts: Sequence[float]) -> float:
+        """The log-odds from a row's :meth:`parts` (added in order, as :meth:`logit` does)."""
         total = self.intercept
-        for index, edges, values in self._active:
-            total += values[bisect_left(edges, row[index])]
+        for part in parts:
+            total += part
         return total
 
     def probability(self, row: Sequence[float]) -> float:
         return _sigmoid(self.logit(row))
+
+    def probability_of(self, parts: Sequence[float]) -> float:
+        """The probability from a row's :meth:`parts`."""
+        return _sigmoid(self.logit_of(parts))
 
     def strongest(self, row: Sequence[float], count: int = 3) -> list[tuple[str, float]]:
         """The ``count`` features that weighed most on this line, with what each added to
@@ -111,16 +125,21 @@ class LineModel:
         ]
         return sorted(parts, key=lambda part: -abs(part[1]))[:count]
 
-    def towards_boilerplate(self, row: Sequence[float], count: int = 3) -> list[tuple[str, float]]:
+    def towards_boilerplate(
+        self, row: Sequence[float], count: int = 3, parts: Sequence[float] | None = None
+    ) -> list[tuple[str, float]]:
         """The ``count`` features that moved this line's log-odds most towards boilerplate
-        (those below the average line's), most first."""
+        (those below the average line's), most first; ``parts``: the row's :meth:`parts`,
+        when already computed."""
+        if parts is None:
+            parts = self.parts(row)
         names = self.features
-        parts = []
-        for index, edges, values in self._active:
-            value = values[bisect_left(edges, row[index])]
-            if value < 0:
-                parts.append((value, index))
-        return [(names[index], value) for value, index in heapq.nsmallest(count, parts)]
+        against = [
+            (value, index)
+            for value, (index, _, _) in zip(parts, self._active, strict=True)
+            if value < 0
+        ]
+        return [(names[index], value) for value, index in heapq.nsmallest(count, against)]
 
 
 def _sigmoid(value: float) -> float:

@@ -78,24 +78,35 @@ class LineModelStep:
         """Each kept line's index and its probability of being article text."""
         return self._scored(view)[1]
 
-    def _scored(self, view: View) -> tuple[list[list[float]], list[tuple[int, float]]]:
+    def _scored(
+        self, view: View
+    ) -> tuple[list[list[float]], list[tuple[int, float]], dict[int, list[float]]]:
+        """The feature rows, each kept line's index and probability, and each kept line's
+        :meth:`~newsclean.learned.model.LineModel.parts` (its evidence reads them)."""
         rows = page_features(view, end_markers(view), layout_cuts(view, self.mode))
-        scored = [
-            (index, self.model.probability(rows[index]))
-            for index in range(len(view))
-            if not view.removed(index)
-        ]
-        return rows, scored
+        model = self.model
+        parts = {
+            index: model.parts(rows[index]) for index in range(len(view)) if not view.removed(index)
+        }
+        scored = [(index, model.probability_of(found)) for index, found in parts.items()]
+        return rows, scored, parts
 
-    def evidence(self, row: list[float], probability: float, where: str) -> str:
+    def evidence(
+        self,
+        row: list[float],
+        probability: float,
+        where: str,
+        parts: list[float] | None = None,
+    ) -> str:
         """A removal's evidence: the line's probability of being article text, where it
-        stood, and the features that moved it most towards boilerplate."""
-        against = self.model.towards_boilerplate(row)
+        stood, and the features that moved it most towards boilerplate (``parts``: the
+        row's contributions, when already computed)."""
+        against = self.model.towards_boilerplate(row, parts=parts)
         named = ", ".join(f"{name} {value:+.2f}" for name, value in against) or "none"
         return f"p {probability:.2f}, {where} (threshold {self.threshold:.2f}); against: {named}"
 
     def propose(self, view: View) -> list[Verdict]:
-        rows, scored = self._scored(view)
+        rows, scored, parts = self._scored(view)
         if not scored:
             return []
         kept = [index for index, _ in scored]
@@ -138,7 +149,9 @@ class LineModelStep:
             row = tuple(rows[index])
             why = written.get((row, where))
             if why is None:
-                why = written[row, where] = self.evidence(rows[index], probabilities[index], where)
+                why = written[row, where] = self.evidence(
+                    rows[index], probabilities[index], where, parts[index]
+                )
             return view.whole(index, kind, rule, trigger=trigger, evidence=why)
 
         for index in above:
