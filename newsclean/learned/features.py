@@ -73,7 +73,7 @@ def character_classes(text: str) -> tuple[int, int, int]:
     >>> character_classes("Zürich, 12 ½")
     (6, 2, 2)
     """
-    raw = text.encode("ascii", "ignore") if not text.isascii() else text.encode("ascii")
+    raw = text.encode("ascii", "ignore")
     size = len(raw)
     letters = size - len(raw.translate(None, _ASCII_LETTERS))
     digits = size - len(raw.translate(None, _ASCII_DIGITS))
