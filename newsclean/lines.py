@@ -98,7 +98,7 @@ class LineRules:
                 self.phrases = {name: rules[name].phrase_index[key] for name in phrase_steps}
                 steps = steps | frozenset(phrase_steps)
             if " " in key and len(key) <= GLUED_LINE_CHARS:
-                glue_steps = rules.glue_steps.get(key[: key.index(" ")].rstrip(EDGE_CHARS))
+                glue_steps = rules.glued_steps(key)
                 if glue_steps:
                     glued = {}
                     for name in glue_steps:

@@ -207,4 +207,7 @@ def test_rules_glued_phrases_are_found_whatever_words_surround_them(data: st.Dat
     key = phrase_key(words)
     if len(key.split(" ")) <= 16:
         assert step_rules.glued_phrase_rule(key) is not None
+        # The rule set's quick test on the words lets the line through to the step.
+        assert "promo" in rules_for("en", "de").glued_steps(key)
     assert step_rules.glued_phrase_rule(key + " zorgleflap") is None
+    assert rules_for("en", "de").glued_steps(key + " zorgleflap") == ()

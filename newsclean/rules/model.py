@@ -250,6 +250,10 @@ class StepRules:
         """First words (edge punctuation trimmed) of this step's line phrases."""
         return frozenset(self._glue_by_first_word)
 
+    def glue_words(self) -> frozenset[str]:
+        """Every word (edge punctuation trimmed) of this step's line phrases."""
+        return self._glue_words
+
     def _most_words_from(self, word: str) -> int:
         """The most words of a line phrase starting with ``word`` (0: none starts so)."""
         return self._glue_by_first_word.get(word.strip(EDGE_CHARS), 0)
@@ -282,8 +286,12 @@ class RuleSet(dict[str, StepRules]):
         self.phrase_steps: dict[str, tuple[str, ...]] = self._steps_by(
             lambda step_rules: step_rules.phrase_index
         )
-        # The steps with a line phrase starting with each first word (glued phrases).
+        # The steps with a line phrase starting with each first word (glued phrases), and
+        # every word of any step's line phrases.
         self.glue_steps: dict[str, tuple[str, ...]] = self._steps_by(StepRules.glue_first_words)
+        self._glue_words: frozenset[str] = frozenset().union(
+            *(step_rules.glue_words() for step_rules in self.values())
+        )
         by_role: dict[Role, list[Rule]] = {role: [] for role in Role}
         for step_rules in self.values():
             for rule in step_rules.rules:
@@ -323,6 +331,22 @@ class RuleSet(dict[str, StepRules]):
         )
         self.longest_key: int = max(self.longest_phrase, GLUED_LINE_CHARS)
         self.scanner = self._build_scanner()
+
+    def glued_steps(self, key: str) -> tuple[str, ...]:
+        """The steps whose line phrases, glued, might make up a line of phrase key ``key``
+        (a quick test on its words; ``StepRules.glued_phrase_rule`` tells)."""
+        words = key.split(" ")
+        if not 2 <= len(words) <= MAX_GLUED_WORDS:
+            return ()
+        steps = self.glue_steps.get(words[0].strip(EDGE_CHARS))
+        if not steps:
+            return ()
+        vocabulary = self._glue_words
+        for word in words:
+            bare = word.strip(EDGE_CHARS)
+            if bare and bare not in vocabulary:
+                return ()
+        return steps
 
     def _steps_by(
         self, keys_of: Callable[[StepRules], Iterable[str]]

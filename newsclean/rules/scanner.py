@@ -38,7 +38,15 @@ class LiteralScanner:
     (['letter', 'news', 'newsletter'], ['^no', 'news'])
     """
 
-    __slots__ = ("_automaton", "_heads", "_pattern", "_prefixes", "anywhere", "at_start")
+    __slots__ = (
+        "_automaton",
+        "_pattern",
+        "_prefixes",
+        "_start_pattern",
+        "_start_prefixes",
+        "anywhere",
+        "at_start",
+    )
 
     def __init__(
         self, anywhere: Iterable[str], at_start: Iterable[str] = (), automaton: bool | None = None
@@ -53,10 +61,16 @@ class LiteralScanner:
             self._automaton = _build_automaton(self.anywhere)
         elif self.anywhere:
             self._pattern, self._prefixes = _build_trie_pattern(self.anywhere)
-        heads: dict[str, list[str]] = {}
-        for literal in sorted(self.at_start):
-            heads.setdefault(literal[:2], []).append(literal)
-        self._heads = {key: tuple(group) for key, group in heads.items()}
+        # The literals that must start the line: one anchored match finds the longest that
+        # does, and its prefixes among them are the others.
+        self._start_pattern: re.Pattern[str] | None = None
+        self._start_prefixes: dict[str, tuple[str, ...]] = {}
+        if self.at_start:
+            self._start_pattern, prefixes = _build_trie_pattern(self.at_start, anchored=True)
+            self._start_prefixes = {
+                longest: tuple(START + literal for literal in found)
+                for longest, found in prefixes.items()
+            }
 
     @property
     def uses_automaton(self) -> bool:
@@ -76,16 +90,10 @@ class LiteralScanner:
             )
         else:
             found = frozenset()
-        heads = self._heads
-        if heads:
-            starts = [
-                START + literal
-                for key in (folded[:2], folded[:1])
-                for literal in heads.get(key, ())
-                if folded.startswith(literal)
-            ]
-            if starts:
-                found = found.union(starts)
+        if self._start_pattern is not None:
+            start = self._start_pattern.match(folded)
+            if start is not None:
+                found = found.union(self._start_prefixes[start[1]])
         return found
 
 
@@ -103,12 +111,13 @@ def _build_automaton(literals: frozenset[str]) -> Any:
 
 
 def _build_trie_pattern(
-    literals: frozenset[str],
+    literals: frozenset[str], anchored: bool = False
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """A lookahead over a trie of ``literals`` that reports, at each position, the longest
-    literal starting there; and for each literal, those of the set that are its prefixes
-    (they start there too). The pattern holds literals only, so it needs no timeout: each
-    position follows one path no longer than the longest literal."""
+    literal starting there (``anchored``: a group, for ``match`` at the start only); and for
+    each literal, those of the set that are its prefixes (they start there too). The
+    pattern holds literals only, so it needs no timeout: each position follows one path no
+    longer than the longest literal."""
     trie: _Trie = {}
     for literal in literals:
         node = trie
@@ -121,7 +130,8 @@ def _build_trie_pattern(
         )
         for literal in literals
     }
-    return re.compile(f"(?=({_alternatives(trie)}))", re.DOTALL), prefixes
+    body = f"({_alternatives(trie)})" if anchored else f"(?=({_alternatives(trie)}))"
+    return re.compile(body, re.DOTALL), prefixes
 
 
 def _alternatives(node: _Trie) -> str:
