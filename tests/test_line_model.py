@@ -204,6 +204,31 @@ def test_the_models_removals_carry_their_evidence() -> None:
     assert all(r.evidence is None for r in result.removed if not r.rule.startswith("model."))
 
 
+def test_each_removals_evidence_is_what_its_own_row_gives() -> None:
+    # Evidence is written once per bins and place; a line never gets another's.
+    from newsclean.ledger import Ledger, PassLine
+    from newsclean.lines import LineTable
+    from newsclean.rules import rules_for
+    from newsclean.steps.line_model import LineModelStep
+    from newsclean.view import View
+
+    listing = [f"Item {n}: {word} for sale, {n * 7} euros" for n, word in enumerate(TEASERS * 5)]
+    text = "\n".join([*MENU, *PARAGRAPHS, *listing])
+    lines = PassLine.first(text)
+    step = LineModelStep(Mode.BALANCED)
+    view = View(Ledger(lines), LineTable(), rules_for("en"), "en")
+    removals = [v for v in step.propose(view) if getattr(v, "evidence", None)]
+    assert len(removals) > 10
+    rows, scored, parts = step._scored(view)
+    probabilities = dict(scored)
+    for removal in removals:
+        where = removal.evidence.split(", ")[1].split(" (threshold")[0]
+        expected = step.evidence(
+            rows[removal.line], probabilities[removal.line], where, parts[removal.line]
+        )
+        assert removal.evidence == expected
+
+
 def test_a_comment_thread_below_the_article_is_removed_as_comments() -> None:
     comments = [
         "Leave a Reply",

@@ -141,15 +141,16 @@ class LineModelStep:
         if title is not None:
             found.append(title_verdict(view, title, keep_title))
 
-        # Lines of one shape (a listing, a thread) have the same features: their evidence
-        # is written once.
+        # A removal's evidence is a function of the line's parts (its probability and the
+        # features against it) and where it stood: lines that fall in the same bins (a
+        # listing, a thread) share it, written once.
         written: dict[tuple[tuple[float, ...], str], str] = {}
 
         def removal(index: int, kind: Kind, rule: str, trigger: int, where: str) -> Verdict:
-            row = tuple(rows[index])
-            why = written.get((row, where))
+            key = (tuple(parts[index]), where)
+            why = written.get(key)
             if why is None:
-                why = written[row, where] = self.evidence(
+                why = written[key] = self.evidence(
                     rows[index], probabilities[index], where, parts[index]
                 )
             return view.whole(index, kind, rule, trigger=trigger, evidence=why)
