@@ -106,3 +106,18 @@ def test_teasers_bylines_below_the_article_leave_its_own_byline_trusted() -> Non
     text = f"Stadtrat beschließt den neuen Haushalt\nVon Anna Muster\n{BODY}\nWeitere Artikel\n"
     result = Pipeline.default().clean(text + teasers, lang="de")
     assert result.metadata.authors == ["Anna Muster"]
+
+
+def test_the_byline_right_above_the_article_is_trusted_among_teasers_bylines() -> None:
+    # Teasers with their bylines interleaved with the article (a gallery of other
+    # stories between its paragraphs): too many bylines, but the one standing right
+    # above the first paragraph is the article's own.
+    teasers = "\n".join(f"Von {name}" for name in ("Klaus Meier", "Eva Roth", "Jan Berg"))
+    lead = "Stadtrat beschließt den neuen Haushalt\nVon Anna Muster und Max Beispiel\n"
+    more = "Die Sitzung dauerte bis spät in die Nacht, bevor die Abstimmung stattfand."
+    result = Pipeline.default().clean(f"{lead}{BODY}\n{teasers}\n{more}", lang="de")
+    assert result.metadata.authors == ["Anna Muster", "Max Beispiel"]
+    # Far above the article (past the menu), a byline is not known to be its own.
+    menu = "\n".join(["Politik", "Wirtschaft", "Kultur", "Sport"])
+    far = f"Von Anna Muster und Max Beispiel\n{menu}\n{BODY}\n{teasers}\n{more}"
+    assert Pipeline.default().clean(far, lang="de").metadata.authors == []

@@ -19,6 +19,9 @@ AUTHOR_GROUPS = ("authors", "writers", "compilers")
 # More byline lines than this that may name the article's authors (before its end, or
 # its foot credit) and none of them is trusted.
 MAX_BYLINES = 2
+# The article's own byline among many (teasers' bylines): at most this many line breaks
+# above its first line (a date line, a photo credit may stand between).
+LEAD_BYLINE_LINES = 3
 # A split byline at most this many lines below the article's last line, with no paragraph
 # in between (share buttons, tags, a photo credit may stand there), is its foot credit
 # ("Autoren:" / "Tilman Weber"), not a comment's; another byline only right under it.
@@ -79,6 +82,20 @@ def _foot_credit(proposal: Verdict, article: Article) -> bool:
     )
 
 
+def _lead_byline(ordered: Sequence[Verdict], article: Article | None) -> Verdict | None:
+    """The byline right above the article's first line (at most ``LEAD_BYLINE_LINES``
+    line breaks above it, with no other byline between), if there is one."""
+    if article is None:
+        return None
+    above = [p for p in ordered if p.kind is Kind.BYLINE and p.end <= article.start]
+    if not above:
+        return None
+    nearest = above[-1]
+    if article.source.count("\n", nearest.end, article.start) > LEAD_BYLINE_LINES:
+        return None
+    return nearest
+
+
 def _dateline(proposal: Verdict) -> Dateline:
     return Dateline(
         text=proposal.field("dateline") or "",
@@ -132,11 +149,15 @@ def build_metadata(
     # naming the wrong one. Bylines after the article that are no foot credit are not read,
     # so they do not count.
     readable = {id(p) for p in ordered if p.kind is Kind.BYLINE and _readable_byline(p, article)}
-    trust_bylines = len(readable) <= MAX_BYLINES
+    if len(readable) > MAX_BYLINES:
+        # The article's own byline stands right above its first line; the others are
+        # teasers' further down or around.
+        lead = _lead_byline(ordered, article)
+        readable = {id(lead)} if lead is not None else set()
     for proposal in ordered:
         if not proposal.fields:
             continue
-        if proposal.kind is Kind.BYLINE and not (trust_bylines and id(proposal) in readable):
+        if proposal.kind is Kind.BYLINE and id(proposal) not in readable:
             continue
         pack = proposal.rule.partition(".")[0]  # the rule's language: its name words
         for group in AUTHOR_GROUPS:
