@@ -211,3 +211,32 @@ def test_a_strip_of_facts_opening_with_the_date_dates_the_page() -> None:
     assert page_dates([removal], source, start, len(source), "de")[0] == "2010-12-08T09:43"
     # Without the dot after the date, seven words more are a teaser's.
     assert not opens_with_date("18.11.2021 in Deutschland, Europa, Flucht und Migration, Politik")
+
+
+GERMAN = (
+    "Der Stadtrat hat am Montag nach einer langen Debatte den Haushalt beschlossen.\n"
+    "Die Bürgermeisterin sagte, das Geld reiche für zwei neue Schulen und den Hafen.\n"
+    "Die Opposition hält die Ausgaben für zu hoch und verlangt eine Prüfung."
+)
+
+
+def test_a_page_dated_only_as_it_stands_is_published_that_day() -> None:
+    headline = "Stadtrat beschließt den neuen Haushalt\n"
+    result = Pipeline.default().clean(f"{headline}Stand: 28.04.2020 18:00 Uhr\n{GERMAN}", lang="de")
+    assert (result.metadata.published, result.metadata.updated) == (
+        "2020-04-28",
+        "2020-04-28T18:00",
+    )
+    # A publication date written beside it wins; a plain update word dates no publication.
+    both = f"{headline}Veröffentlicht am 27.04.2020\nStand: 28.04.2020 18:00 Uhr\n{GERMAN}"
+    assert Pipeline.default().clean(both, lang="de").metadata.published == "2020-04-27"
+    update = f"{headline}Aktualisiert am 28.04.2020\n{GERMAN}"
+    assert Pipeline.default().clean(update, lang="de").metadata.published is None
+
+
+def test_as_of_words_must_be_update_words() -> None:
+    from newsclean.errors import RulePackError
+    from newsclean.rules.loader import parse_pack
+
+    with pytest.raises(RulePackError, match="as_of"):
+        parse_pack('language = "xx"\n[dates]\nupdated = ["stand"]\nas_of = ["heute"]\n', "xx", {})

@@ -214,6 +214,17 @@ def _update_words() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _as_of_words() -> regex.Pattern[str]:
+    """The update words, in every shipped language, that date the page as it stands
+    ("Stand"): its publication date too when it states no other."""
+    from newsclean.rules.loader import available_languages, load_pack
+
+    return _whole_words(
+        word for lang in available_languages() for word in load_pack(lang).dates.as_of
+    )
+
+
+@functools.cache
 def _published_words() -> regex.Pattern[str]:
     """The words, in every shipped language, that label a publication date
     ("Veröffentlicht", "Published", "Post date")."""
@@ -253,6 +264,16 @@ def is_labelled_date(text: str, language: str | None = None) -> bool:
     # The label opens the line, or follows a name or a short lead ("Zuschauerrückkehr …
     # 02.02.2022" is a teaser, not a label): at most three words before it.
     return label is not None and len(text[: label.start()].split()) <= 3
+
+
+def is_as_of(text: str) -> bool:
+    """Whether a date line's update word dates the page as it stands (the packs'
+    ``[dates] as_of``).
+
+    >>> is_as_of("Stand: 28.04.2020 18:00 Uhr"), is_as_of("Aktualisiert am 17.01.2021")
+    (True, False)
+    """
+    return _as_of_words().search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
 
 
 def is_update(text: str) -> bool:
@@ -403,11 +424,14 @@ def page_dates(
     from date lines, from labelled dates ("Veröffentlicht am 03.02.2022 von …", see
     :func:`is_labelled_date`) and, with ``is_dated_byline``, from a byline that carries its date
     ("Marie Merlet | lundi 9 décembre 2019 à 09h08") whatever removed it. Dates after the
-    article (comments, teasers) are never read. Lines of two or more different days (not
-    updates) give no publication date: the page lists other stories' dates (a teaser
-    rail, an archive), and naming none beats naming the wrong one."""
+    article (comments, teasers) are never read. A page that states only the date it stands
+    at ("Stand: …", the packs' ``[dates] as_of``) is published that day. Lines of two or
+    more different days (not updates) give no publication date: the page lists other
+    stories' dates (a teaser rail, an archive), and naming none beats naming the wrong
+    one."""
     published: tuple[tuple[int, int], str] | None = None
     updated: tuple[tuple[int, int], str] | None = None
+    as_of: tuple[tuple[int, int], str] | None = None
     days: set[str] = set()
     top = window_top(source, start)
     for removal in removals:
@@ -425,15 +449,22 @@ def page_dates(
         rank = (0, start - removal.start) if removal.start < start else (1, removal.start - start)
         # The words before the date say what it is: "Von Jan Kupitz | Oct 24, 2023 |
         # Zuletzt geändert: Nov 7, 2023" is published on the 24th.
-        if is_update(removal.text[: found[1]]):
+        label = removal.text[: found[1]]
+        if is_update(label):
             if updated is None or rank < updated[0]:
                 updated = (rank, value)
+            if is_as_of(label) and (as_of is None or rank < as_of[0]):
+                as_of = (rank, value)
         else:
             days.add(value[:10])
             if published is None or rank < published[0]:
                 published = (rank, value)
     if len(days) > 1:
         published = None
+    elif published is None and not days and as_of is not None:
+        # "Stand: 28.04.2020 18:00 Uhr" and no other date: the page's day (its time is
+        # the version's, not the publication's).
+        published = (as_of[0], as_of[1][:10])
     return (
         published[1] if published is not None else None,
         updated[1] if updated is not None else None,

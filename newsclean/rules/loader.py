@@ -129,20 +129,23 @@ class DateWords:
     """A pack's words for dates: the names of each month (``months[0]`` January, …, full
     names and abbreviations), how numeric dates with slashes are ordered (``dmy`` or
     ``mdy``), the words that mark an update rather than a publication ("Aktualisiert",
-    "Updated"), the words that label the publication date ("Veröffentlicht", "Published":
-    a short line above the article that holds one before its date dates the page), the
+    "Updated"), those of them that state the date of the page as it stands ("Stand": the
+    page's publication date too, when it states no other), the words that label the
+    publication date ("Veröffentlicht", "Published": a short line above the article that
+    holds one before its date dates the page), the
     names of the weekdays (``weekdays[0]`` Monday; read as part of a date they precede:
     "lundi 9 décembre 2019"), and examples of date text with the ISO value read from it."""
 
     months: tuple[tuple[str, ...], ...] = ()
     order: str = "dmy"
     updated: tuple[str, ...] = ()
+    as_of: tuple[str, ...] = ()
     published: tuple[str, ...] = ()
     weekdays: tuple[tuple[str, ...], ...] = ()
     examples: tuple[tuple[str, str], ...] = ()
 
 
-_DATE_KEYS = frozenset({"months", "order", "updated", "published", "weekdays", "examples"})
+_DATE_KEYS = frozenset({"months", "order", "updated", "as_of", "published", "weekdays", "examples"})
 
 
 def _section(raw: Any, origin: str, name: str, keys: frozenset[str]) -> dict[str, Any]:
@@ -182,10 +185,15 @@ def _parse_dates(raw: Any, origin: str) -> DateWords:
         ):
             raise _fail(origin, None, "[[dates.examples]] need a 'text' and its 'date'")
         examples.append((example["text"], example["date"]))
+    updated = _string_list(raw.get("updated", []), origin, None, "dates.updated")
+    as_of = _string_list(raw.get("as_of", []), origin, None, "dates.as_of")
+    if not set(as_of) <= set(updated):
+        raise _fail(origin, None, "dates.as_of must be words of dates.updated")
     return DateWords(
         months=months,
         order=order,
-        updated=_string_list(raw.get("updated", []), origin, None, "dates.updated"),
+        updated=updated,
+        as_of=as_of,
         published=_string_list(raw.get("published", []), origin, None, "dates.published"),
         weekdays=weekdays,
         examples=tuple(examples),
