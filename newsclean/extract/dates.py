@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 import regex
 
@@ -204,35 +205,15 @@ def _whole_words(words: Iterable[str]) -> regex.Pattern[str]:
 
 
 @functools.cache
-def _update_words() -> regex.Pattern[str]:
-    """The words, in every shipped language, that mark an update ("Updated", "Stand")."""
+def _pack_words(key: Literal["updated", "as_of", "published"]) -> regex.Pattern[str]:
+    """The words of ``[dates] <key>`` in every shipped language, as one pattern: those that
+    mark an update ("Updated", "Stand"), those of them that date the page as it stands
+    ("Stand": its publication date too when it states no other), those that label a
+    publication date ("Veröffentlicht", "Published", "Post date")."""
     from newsclean.rules.loader import available_languages, load_pack
 
-    return _whole_words(
-        word for lang in available_languages() for word in load_pack(lang).dates.updated
-    )
-
-
-@functools.cache
-def _as_of_words() -> regex.Pattern[str]:
-    """The update words, in every shipped language, that date the page as it stands
-    ("Stand"): its publication date too when it states no other."""
-    from newsclean.rules.loader import available_languages, load_pack
-
-    return _whole_words(
-        word for lang in available_languages() for word in load_pack(lang).dates.as_of
-    )
-
-
-@functools.cache
-def _published_words() -> regex.Pattern[str]:
-    """The words, in every shipped language, that label a publication date
-    ("Veröffentlicht", "Published", "Post date")."""
-    from newsclean.rules.loader import available_languages, load_pack
-
-    return _whole_words(
-        word for lang in available_languages() for word in load_pack(lang).dates.published
-    )
+    words = [word for lang in available_languages() for word in getattr(load_pack(lang).dates, key)]
+    return _whole_words(words) if words else regex.compile(r"(?!)")
 
 
 # The short lines read here (date lines, labelled dates, lines opening with a date) have
@@ -260,7 +241,7 @@ def is_labelled_date(text: str, language: str | None = None) -> bool:
     found = first_date(text, language)
     if found is None:
         return False
-    label = _published_words().search(text[: found[1]].casefold(), timeout=REGEX_TIMEOUT)
+    label = _pack_words("published").search(text[: found[1]].casefold(), timeout=REGEX_TIMEOUT)
     # The label opens the line, or follows a name or a short lead ("Zuschauerrückkehr …
     # 02.02.2022" is a teaser, not a label): at most three words before it.
     return label is not None and len(text[: label.start()].split()) <= 3
@@ -273,7 +254,7 @@ def is_as_of(text: str) -> bool:
     >>> is_as_of("Stand: 28.04.2020 18:00 Uhr"), is_as_of("Aktualisiert am 17.01.2021")
     (True, False)
     """
-    return _as_of_words().search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
+    return _pack_words("as_of").search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
 
 
 def is_update(text: str) -> bool:
@@ -282,7 +263,7 @@ def is_update(text: str) -> bool:
     >>> is_update("Aktualisiert am 17.01.2021"), is_update("Published 3 May 2021")
     (True, False)
     """
-    return _update_words().search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
+    return _pack_words("updated").search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
 
 
 # The kinds of removed lines a page's own dates are read from: timestamp and credit
