@@ -240,3 +240,12 @@ def test_as_of_words_must_be_update_words() -> None:
 
     with pytest.raises(RulePackError, match="as_of"):
         parse_pack('language = "xx"\n[dates]\nupdated = ["stand"]\nas_of = ["heute"]\n', "xx", {})
+
+
+def test_a_word_list_no_pack_fills_matches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.extract import dates
+    from newsclean.rules import loader
+
+    monkeypatch.setattr(loader, "available_languages", lambda: ())
+    empty = dates._pack_words.__wrapped__("as_of")
+    assert empty.search("Stand: 28.04.2020, a line: with - edges.") is None
