@@ -199,6 +199,21 @@ def is_paragraph_like(text: str) -> bool:
     return measure(text).paragraph
 
 
+# A row of links has at least this many link separators standing between words.
+LINK_ROW_SEPARATORS = 2
+
+
+def is_link_row(text: str) -> bool:
+    """Whether ``text`` is a row of links: ``LINK_SEPARATORS`` with a space on each side,
+    at least ``LINK_ROW_SEPARATORS`` of them ("« Previous | Main | Next »", "Home » World
+    » Story"); one is a headline's site name ("Story | Site"), and "24/7" is no separator.
+
+    >>> is_link_row("Home » World » Rain is coming"), is_link_row("Rain is coming | Gazette")
+    (True, False)
+    """
+    return sum(text.count(f" {mark} ") for mark in LINK_SEPARATORS) >= LINK_ROW_SEPARATORS
+
+
 def _is_long_unpunctuated_text(text: str) -> bool:
     """A long line without sentence punctuation that is still text: a listing of entries
     ("1a etapa: 10 de março – Interlagos 2a etapa: …"), not a row of links (separators

@@ -156,3 +156,16 @@ def test_the_search_passes_over_lines_the_caller_removes() -> None:
     Pipeline.default().without("layout").with_step(Probe()).clean(text, lang="en")
     # A kept sentence above the body ends the search; one the caller removes does not.
     assert found == {"kept": [], "passed": [HEADLINE]}
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        "« Tram fares rise again next year | Main | A new bridge opens in the spring »",
+        "Home » Politics » Council approves the new budget after a long debate",
+    ],
+)
+def test_a_row_of_links_above_the_headline_is_no_title(links: str) -> None:
+    # A blog's previous/next strip or a breadcrumb is headline-shaped but a row of links.
+    result = Pipeline.default().clean(f"{links}\n{HEADLINE}\n{BODY}", lang="en")
+    assert result.metadata.title == HEADLINE

@@ -15,6 +15,7 @@ from newsclean.extract.dates import is_date_line
 from newsclean.learned.title_model import default_title_model
 from newsclean.lines import Line
 from newsclean.model import Kind
+from newsclean.shape import is_link_row
 from newsclean.view import Annotation, Proposal, View
 
 TITLE_RULE = "builtin.title.headline"
@@ -138,8 +139,15 @@ def candidates(
 
 def headline_shaped(line: Line) -> bool:
     """Whether ``line`` has a headline's shape and length (date lines aside, a title
-    candidate when it stands above the article)."""
-    return line.headline and line.words >= MIN_TITLE_WORDS
+    candidate when it stands above the article); a row of links ("« Previous post | Main |
+    Next post »", a breadcrumb) is none.
+
+    >>> headline_shaped(Line("Council approves the new budget"))
+    True
+    >>> headline_shaped(Line("« Council approves the budget | Main | Rain is coming »"))
+    False
+    """
+    return line.headline and line.words >= MIN_TITLE_WORDS and not is_link_row(line.text)
 
 
 def _repeat_keys(view: View) -> dict[str | None, int]:
