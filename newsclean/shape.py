@@ -201,6 +201,7 @@ def is_paragraph_like(text: str) -> bool:
 
 # A row of links has at least this many link separators standing between words.
 LINK_ROW_SEPARATORS = 2
+_SPACED_SEPARATORS = tuple(f" {mark} " for mark in LINK_SEPARATORS)
 
 
 def is_link_row(text: str) -> bool:
@@ -211,7 +212,7 @@ def is_link_row(text: str) -> bool:
     >>> is_link_row("Home » World » Rain is coming"), is_link_row("Rain is coming | Gazette")
     (True, False)
     """
-    return sum(text.count(f" {mark} ") for mark in LINK_SEPARATORS) >= LINK_ROW_SEPARATORS
+    return sum(map(text.count, _SPACED_SEPARATORS)) >= LINK_ROW_SEPARATORS
 
 
 def _is_long_unpunctuated_text(text: str) -> bool:

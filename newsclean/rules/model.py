@@ -222,12 +222,8 @@ class StepRules:
         words = key.split(" ")
         if not 2 <= len(words) <= MAX_GLUED_WORDS or not self._most_words_from(words[0]):
             return None
-        vocabulary = self._glue_words
-        for word in words:
-            # Every word of glued phrases is a word of a phrase, or a separator ("·", "|").
-            bare = word.strip(EDGE_CHARS)
-            if bare and bare not in vocabulary:
-                return None
+        if not _only_phrase_words(words, self._glue_words):
+            return None
         # first_piece[i]: the words before i split into phrases, the first being this rule's.
         first_piece: dict[int, Rule] = {}
         for start in range(len(words)):
@@ -261,6 +257,16 @@ class StepRules:
     def rules_with_role(self, role: Role) -> tuple[Rule, ...]:
         """Pattern rules of line scope that have ``role``, in priority order."""
         return tuple(rule for rule in self.line_rules if rule.role is role)
+
+
+def _only_phrase_words(words: Iterable[str], vocabulary: frozenset[str]) -> bool:
+    """Whether every word (edge punctuation trimmed) is in ``vocabulary`` or is only a
+    separator ("·", "|"): what a line of glued phrases holds."""
+    for word in words:
+        bare = word.strip(EDGE_CHARS)
+        if bare and bare not in vocabulary:
+            return False
+    return True
 
 
 _NO_CANDIDATES: tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]] = ({}, frozenset())
@@ -341,12 +347,7 @@ class RuleSet(dict[str, StepRules]):
         steps = self.glue_steps.get(words[0].strip(EDGE_CHARS))
         if not steps:
             return ()
-        vocabulary = self._glue_words
-        for word in words:
-            bare = word.strip(EDGE_CHARS)
-            if bare and bare not in vocabulary:
-                return ()
-        return steps
+        return steps if _only_phrase_words(words, self._glue_words) else ()
 
     def _steps_by(
         self, keys_of: Callable[[StepRules], Iterable[str]]
