@@ -133,6 +133,31 @@ def first_date(text: str, language: str | None) -> tuple[str, int, int] | None:
     return None
 
 
+# Hours and minutes as every time of day is written ("11:06", "17.00", "10h30"): most
+# lines have none and skip the date pattern.
+_CLOCK = re.compile(r"\d[:.h]\d\d")
+
+
+def stamp_span(text: str) -> tuple[int, int] | None:
+    """Where ``text`` first writes a date with its time of day, whichever order its day
+    and month are in (a comment's stamp: "11.06.12 at 11:06 am"), else ``None``.
+
+    >>> stamp_span("Tim Worstall 11.06.12 at 11:06 am")
+    (13, 33)
+    >>> stamp_span("Published March 12, 2024") is None  # no time of day
+    True
+    """
+    if _CLOCK.search(text, 0, 2000) is None or _YEAR.search(text, 0, 2000) is None:
+        return None
+    try:
+        for found in _reader().pattern.finditer(text[:2000], timeout=REGEX_TIMEOUT):
+            if found.group("hour") is not None or found.group("h1") is not None:
+                return found.start(), found.end()
+    except TimeoutError:
+        return None
+    return None
+
+
 def _value(found: regex.Match[str], reader: _Reader, language: str | None) -> str | None:
     groups = found.groupdict()
     hour, minute = groups.get("hour"), groups.get("minute")

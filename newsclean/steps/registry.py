@@ -26,6 +26,7 @@ from newsclean.steps.layout import LayoutStep
 from newsclean.steps.line_model import LineModelStep
 from newsclean.steps.related import RelatedStep
 from newsclean.steps.site import SiteStep
+from newsclean.steps.thread import ThreadStep
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,8 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family("promo", _rules_only("promo"), (Kind.PROMO,), _ALL_SCOPES, _MARKERS),
     Family("navigation", _rules_only("navigation"), (Kind.NAVIGATION,), _ALL_SCOPES, _MARKERS),
+    # Reader-comment threads told by their repeated stamps (name, date and time).
+    Family("thread", lambda settings: ThreadStep()),
     Family("context", lambda settings: ContextStep()),
     Family("duplicate", lambda settings: DuplicateStep()),
     Family("layout", lambda settings: _layout(settings)),

@@ -1,0 +1,165 @@
+"""Comment threads told by their stamps (``steps/thread.py``): three or more stamps in one
+frame, naming at least two people, take the lines between them; the article's own
+dated byline never joins its comments' thread."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean import Kind, Pipeline
+from newsclean.steps.thread import BODY_RULE, LAST_RULE, SIGNED_RULE, STAMP_RULE
+
+ARTICLE = (
+    "The city council approved the budget on Monday after a debate that lasted six hours.\n"
+    "The mayor said the plan would fund two new schools and repair the old harbour wall.\n"
+    "Opposition members said the spending was too high and asked for an audit next year."
+)
+COMMENTS = [
+    ("Tim Walker", "I doubt the schools will be built on time, but it is a start."),
+    ("ohreally", "Environmentalist claptrap and economic idiocy, as usual here."),
+    ("john b", "The harbour wall has needed repairs for a decade; good news at last."),
+    ("Harald K", "Six hours of debate for this? They could have voted in one."),
+]
+
+
+def _headed(stamp: str) -> str:
+    """A thread whose stamps head their comments: ``stamp`` formatted with name and n."""
+    return "\n".join(
+        f"{stamp.format(name=name, n=n)}\n{body}"
+        for n, (name, body) in enumerate(COMMENTS, start=1)
+    )
+
+
+def _thread_removals(text: str) -> list[tuple[str, str]]:
+    result = Pipeline.default().clean(text, lang="en")
+    return [
+        (removal.rule, removal.text)
+        for removal in result.removed
+        if removal.rule in {STAMP_RULE, BODY_RULE, SIGNED_RULE, LAST_RULE}
+    ]
+
+
+def test_stamps_heading_their_comments_take_the_comments_between_them() -> None:
+    page = f"{ARTICLE}\n{_headed('{name} 11.06.12 at 11:{n}6 am')}\nLeave a Reply"
+    result = Pipeline.default().clean(page, lang="en")
+    assert result.text == ARTICLE
+    found = _thread_removals(page)
+    # Each stamp goes as the thread's (unless a timestamp rule took it first).
+    stamps = [f"{name} 11.06.12 at 11:{n}6 am" for n, (name, _) in enumerate(COMMENTS, start=1)]
+    removed = {removal.text: removal.rule for removal in result.removed}
+    assert all(stamp in removed for stamp in stamps)
+    assert (STAMP_RULE, stamps[0]) in found
+    # Every comment between two stamps is the thread's, and the last one, which the
+    # comment form closes.
+    assert [text for rule, text in found if rule == BODY_RULE] == [b for _, b in COMMENTS[:-1]]
+    assert (LAST_RULE, COMMENTS[-1][1]) in found
+    kinds = {r.kind for r in result.removed if r.rule in {STAMP_RULE, BODY_RULE, LAST_RULE}}
+    assert kinds == {Kind.COMMENT}
+
+
+def test_a_last_comment_longer_than_any_other_stays_for_the_later_steps() -> None:
+    page = f"{ARTICLE}\n{_headed('{name} says: November {n}, 2019 at 6:44 am')}\n{ARTICLE}"
+    assert all(rule != LAST_RULE for rule, _ in _thread_removals(page))
+
+
+def test_a_comment_names_its_stamp_as_the_trigger() -> None:
+    page = f"{ARTICLE}\n{_headed('{name} says: November {n}, 2019 at 6:44 am')}"
+    result = Pipeline.default().clean(page, lang="en")
+    triggered = [r for r in result.removed if r.rule in {BODY_RULE, LAST_RULE}]
+    assert len(triggered) == len(COMMENTS)
+    for removal in triggered:
+        # The stamp right above the comment (removed by whichever rule took it).
+        assert removal.trigger is not None
+        stamp = page[removal.trigger.start : removal.trigger.end]
+        assert page[removal.trigger.end + 1 : removal.start] == ""
+        assert " says: November " in stamp
+
+
+def test_german_stamps_make_a_thread() -> None:
+    article = (
+        "Der Stadtrat hat am Montag nach einer sechsstündigen Debatte den Haushalt beschlossen.\n"
+        "Der Bürgermeister sagte, der Plan finanziere zwei neue Schulen und die Hafenmauer."
+    )
+    thread = "\n".join(
+        f"{name} sagt: {n}. November 2023 um 20:1{n} Uhr\nDas ist ein guter Anfang, finde ich."
+        for n, name in enumerate(["Kritischer Kritiker", "Christian", "Anna M."], start=1)
+    )
+    result = Pipeline.default().clean(f"{article}\n{thread}", lang="de")
+    assert result.text == article
+
+
+def test_stamps_signing_the_comments_above_them_take_the_first_comment_too() -> None:
+    signed = "\n".join(
+        f"{body}\nPosted by: {name} | November 0{n}, 2012 at 04:4{n} AM"
+        for n, (name, body) in enumerate(COMMENTS, start=1)
+    )
+    page = f"{ARTICLE}\nComments\n{signed}\nVerify your Comment\nPost a comment"
+    result = Pipeline.default().clean(page, lang="en")
+    assert result.text == ARTICLE
+    assert (SIGNED_RULE, COMMENTS[0][1]) in _thread_removals(page)
+
+
+def test_the_articles_last_paragraph_is_no_signed_comment() -> None:
+    # A share bar above a one-paragraph article, and a thread whose last comment is below
+    # its stamp: the paragraph above the first stamp is the article's, not a comment.
+    paragraph = ARTICLE.split("\n")[0]
+    page = f"Share\n{paragraph}\n{_headed('{name} says: November {n}, 2019 at 6:44 am')}"
+    assert paragraph in Pipeline.default().clean(page, lang="en").text.split("\n")
+    assert all(rule != SIGNED_RULE for rule, _ in _thread_removals(page))
+
+
+def test_the_articles_own_dated_byline_does_not_join_the_thread() -> None:
+    byline = "By Jane Doe on November 1, 2019 at 9:00 am"
+    page = f"{byline}\n{ARTICLE}\n{_headed('{name} says: November {n}, 2019 at 6:44 am')}"
+    result = Pipeline.default().clean(page, lang="en")
+    assert result.text == ARTICLE
+    assert all(text != byline for _, text in _thread_removals(page))
+
+
+def test_two_stamps_are_no_thread() -> None:
+    comments = "\n".join(
+        f"{name} says: November {n}, 2019 at 6:44 am\n{body}"
+        for n, (name, body) in enumerate(COMMENTS[:2], start=1)
+    )
+    assert _thread_removals(f"{ARTICLE}\n{comments}") == []
+
+
+def test_one_name_over_and_over_is_no_thread() -> None:
+    # A live blog's or one author's dated entries: the same name in every stamp.
+    entries = "\n".join(
+        f"Jane Doe, November {n}, 2019 at 9:0{n} am\n{body}" for n, (_, body) in enumerate(COMMENTS)
+    )
+    assert _thread_removals(f"{ARTICLE}\n{entries}") == []
+
+
+def test_stamps_far_apart_are_no_thread() -> None:
+    long_body = "\n".join([ARTICLE] * 6)  # 18 lines between two stamps
+    page = "\n".join(
+        f"{name} says: November {n}, 2019 at 6:44 am\n{long_body}"
+        for n, (name, _) in enumerate(COMMENTS, start=1)
+    )
+    assert _thread_removals(page) == []
+
+
+def test_a_date_without_a_time_of_day_is_no_stamp() -> None:
+    posts = "\n".join(
+        f"{name} on November {n}, 2019\n{body}" for n, (name, body) in enumerate(COMMENTS, 1)
+    )
+    assert _thread_removals(f"{ARTICLE}\n{posts}") == []
+
+
+_NAME = st.from_regex(r"[A-Z][a-z]{2,9}( [A-Z][a-z]{2,9})?", fullmatch=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(names=st.lists(_NAME, min_size=3, max_size=8, unique=True))
+def test_any_thread_of_distinct_names_goes_and_the_article_stays(names: list[str]) -> None:
+    thread = "\n".join(
+        f"{name} says: March {n}, 2021 at {n}:15 pm\nI read this twice and still disagree."
+        for n, name in enumerate(names, start=1)
+    )
+    result = Pipeline.default().clean(f"{ARTICLE}\n{thread}", lang="en")
+    assert result.text == ARTICLE
+    again = Pipeline.default().clean(result.text, lang="en")
+    assert again.text == result.text
