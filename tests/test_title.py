@@ -169,3 +169,21 @@ def test_a_row_of_links_above_the_headline_is_no_title(links: str) -> None:
     # A blog's previous/next strip or a breadcrumb is headline-shaped but a row of links.
     result = Pipeline.default().clean(f"{links}\n{HEADLINE}\n{BODY}", lang="en")
     assert result.metadata.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (f"1. Februar 2022 {HEADLINE}", HEADLINE),
+        (f"{HEADLINE}4:22", HEADLINE),
+        (f"March 3, 2024 | {HEADLINE}", HEADLINE),
+    ],
+)
+def test_a_date_before_the_headline_or_a_clip_length_after_it_is_not_the_title(
+    line: str, title: str
+) -> None:
+    result = Pipeline.default().clean(f"Home\nNews\n{line}\nBy Jane Doe\n{BODY}", lang="en")
+    assert result.metadata.title == title
+    # The line goes whole, date and all.
+    assert line in [removal.text for removal in result.removed]
+    assert result.text == BODY

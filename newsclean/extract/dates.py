@@ -341,6 +341,21 @@ def _opening_date(text: str, language: str | None) -> tuple[str, int, int] | Non
     return found
 
 
+def after_opening_date(text: str, language: str | None = None) -> str:
+    """``text`` without the date it opens with (and the separators after it), or all of
+    ``text`` when it opens with none.
+
+    >>> after_opening_date("1. Februar 2022 Bundesministerin Raab: Mit Ländern", "de")
+    'Bundesministerin Raab: Mit Ländern'
+    >>> after_opening_date("Die Wahl am 24.01.2022", "de")
+    'Die Wahl am 24.01.2022'
+    """
+    found = _opening_date(text, language)
+    if found is None:
+        return text
+    return text[found[2] :].lstrip(" -–—|·•,:")
+
+
 def opens_with_date(text: str, language: str | None = None) -> bool:
     """Whether a short line starts with a date.
 

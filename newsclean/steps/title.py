@@ -11,8 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Container
 
-from newsclean.extract.dates import is_date_line
+import regex
+
+from newsclean.extract.dates import after_opening_date, is_date_line
 from newsclean.learned.title_model import default_title_model
+from newsclean.limits import REGEX_TIMEOUT
 from newsclean.lines import Line
 from newsclean.model import Kind
 from newsclean.shape import is_link_row
@@ -180,11 +183,32 @@ def title_line(
     return best if probability >= model.threshold else None
 
 
+# A clip's length glued to the headline's last word: "… sommé de démissionner4:22".
+_GLUED_LENGTH = regex.compile(r"(?<=\p{L})\d{1,2}:\d{2}$")
+
+
+def headline_text(text: str, language: str | None = None) -> str:
+    """The headline line as ``metadata.title``: without a date it opens with or a clip
+    length glued to its end (the line itself is removed whole).
+
+    >>> headline_text("1. Februar 2022 Bundesministerin Raab: Neue Rahmenbedingungen", "de")
+    'Bundesministerin Raab: Neue Rahmenbedingungen'
+    >>> headline_text("Le ministre de la Santé sommé de démissionner4:22", "fr")
+    'Le ministre de la Santé sommé de démissionner'
+    """
+    title = after_opening_date(text, language) or text
+    try:
+        return _GLUED_LENGTH.sub("", title, timeout=REGEX_TIMEOUT) or title
+    except TimeoutError:
+        return title
+
+
 def title_verdict(view: View, index: int, keep: bool) -> Proposal | Annotation:
     """The verdict on the headline line: a removal of kind ``title``, or with ``keep`` an
     annotation that records it and leaves it in the text."""
     removed = view.removed(index)  # already removed as a duplicate: only recorded
-    fields = (("title", view.original(index) if removed else view.text(index)),)
+    line = view.original(index) if removed else view.text(index)
+    fields = (("title", headline_text(line, view.language)),)
     if not keep and not removed:
         return view.whole(index, Kind.TITLE, TITLE_RULE, fields)
     return Annotation(index, 0, len(view.original(index)), Kind.TITLE, TITLE_RULE, fields)
