@@ -16,6 +16,12 @@ One refit is noisy: leaving 22 of the ~1,000 training pages out moves a column b
 ``--refits K`` also fits each fold's model K more times, each without a different random
 2% of its training pages (seeded), and prints the mean and the range of each column over
 those refits: judge a change by whether its mean moves beyond the range.
+
+The presets' decoder thresholds are kept as shipped (.15 / .25 / .35, chosen on all dev
+pages on 2026-12-02), as ``bench/train_line_model.py`` keeps them: only the stumps are
+fitted per fold. ``--choose-thresholds`` chooses them on each fold's training pages too;
+the objective is flat there, so that choice flips between neighbours and adds up to .019
+of noise to a column.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from line_data import DATA, PageLines, capture, fold_of, read_pages, site  # noq
 from train_line_model import fit  # noqa: E402
 
 import newsclean  # noqa: E402
-from newsclean.learned.model import LineModel  # noqa: E402
+from newsclean.learned.model import LineModel, default_model  # noqa: E402
 from newsclean.modes import Mode  # noqa: E402
 from newsclean.steps.line_model import LineModelStep  # noqa: E402
 
@@ -115,11 +121,15 @@ def language_rows(results: dict[str, dict[str, dict[str, float]]]) -> list[str]:
 
 
 def out_of_fold_models(
-    captured: Sequence[PageLines], folds: int, left_out: frozenset[str] = frozenset()
+    captured: Sequence[PageLines],
+    folds: int,
+    left_out: frozenset[str] = frozenset(),
+    thresholds: dict[str, float] | None = None,
 ) -> dict[int, LineModel]:
-    """Per fold, the model fitted on the other folds' pages (but those in ``left_out``)."""
+    """Per fold, the model fitted on the other folds' pages (but those in ``left_out``);
+    ``thresholds``: the presets' thresholds to keep (else chosen on those pages)."""
     return {
-        fold: fit([p for p in captured if p.fold != fold and p.page_id not in left_out])
+        fold: fit([p for p in captured if p.fold != fold and p.page_id not in left_out], thresholds)
         for fold in range(folds)
     }
 
@@ -143,7 +153,7 @@ def refit_spread(
     runs: list[dict[str, dict[str, float]]] = []
     for seed in range(1, args.refits + 1):
         left_out = frozenset(random.Random(seed).sample(ids, int(len(ids) * LEFT_OUT_SHARE)))
-        models = out_of_fold_models(captured, args.folds, left_out)
+        models = out_of_fold_models(captured, args.folds, left_out, fixed_thresholds(args))
         pipelines = {fold: model_pipeline(args.mode, model) for fold, model in models.items()}
         runs.append(scores(data, predict(pages, partial(_pipeline_of, pipelines, args.folds))))
     lines = []
@@ -159,6 +169,12 @@ def refit_spread(
     return lines
 
 
+def fixed_thresholds(args: Any) -> dict[str, float] | None:
+    """The shipped model's thresholds, kept as ``bench/train_line_model.py`` keeps them;
+    ``None`` (chosen on each fold's training pages) with ``--choose-thresholds``."""
+    return None if args.choose_thresholds else dict(default_model().thresholds)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -168,6 +184,11 @@ def main() -> int:
     parser.add_argument(
         "--refits", type=int, default=0, help="perturbed refits whose spread to print (0: none)"
     )
+    parser.add_argument(
+        "--choose-thresholds",
+        action="store_true",
+        help="choose the presets' thresholds on each fold's pages (else keep the shipped ones)",
+    )
     args = parser.parse_args()
     if not args.data.exists() or not SCORER.exists():
         print(f"benchmark data or scorer not found ({args.data}); nothing to do")
@@ -176,7 +197,7 @@ def main() -> int:
     sites = {site(page) for page in pages}
     print(f"{len(pages)} pages, {len(sites)} sites, {args.folds} folds by site")
     captured = capture(pages, args.folds)
-    models = out_of_fold_models(captured, args.folds)
+    models = out_of_fold_models(captured, args.folds, thresholds=fixed_thresholds(args))
     pipelines = {fold: model_pipeline(args.mode, model) for fold, model in models.items()}
     layout = newsclean.Pipeline.default(mode=args.mode, line_model=False)
     results = {
@@ -185,7 +206,7 @@ def main() -> int:
             args.data, predict(pages, lambda page: pipelines[fold_of(page, args.folds)]), BY
         ),
     }
-    everything = model_pipeline(args.mode, fit(captured))
+    everything = model_pipeline(args.mode, fit(captured, fixed_thresholds(args)))
     results["model, in-sample (all pages)"] = scores(
         args.data, predict(pages, lambda page: everything), BY
     )
@@ -198,7 +219,8 @@ def main() -> int:
     print("\nper language (pages with raw_p_cov >= 0.8)")
     print("\n".join(language_rows(results)))
     thresholds = {fold: model.thresholds[args.mode] for fold, model in models.items()}
-    print(f"\nthresholds chosen per fold ({args.mode}): {thresholds}")
+    how = "chosen per fold" if args.choose_thresholds else "kept as shipped"
+    print(f"\nthresholds {how} ({args.mode}): {thresholds}")
     if args.refits:
         print(f"\nout-of-fold, each refit without {LEFT_OUT_SHARE:.0%} of the pages at random")
         print("\n".join(refit_spread(args.data, pages, captured, args)))
