@@ -121,3 +121,15 @@ def test_the_byline_right_above_the_article_is_trusted_among_teasers_bylines() -
     menu = "\n".join(["Politik", "Wirtschaft", "Kultur", "Sport"])
     far = f"Von Anna Muster und Max Beispiel\n{menu}\n{BODY}\n{teasers}\n{more}"
     assert Pipeline.default().clean(far, lang="de").metadata.authors == []
+
+
+def test_initials_written_together_are_a_name() -> None:
+    # "R.C." was no name token: "by R.C. Baker" named nobody and went as navigation.
+    text = (
+        "Council approves the new budget after a long debate\nby R.C. Baker\n"
+        "The city council approved the budget on Monday after a debate that lasted six hours.\n"
+        "The mayor said the plan would fund two new schools and repair the old harbour wall."
+    )
+    result = Pipeline.default().clean(text, lang="en")
+    assert result.metadata.authors == ["R.C. Baker"]
+    assert [r.kind for r in result.removed if r.text == "by R.C. Baker"] == [Kind.BYLINE]

@@ -21,7 +21,10 @@ _MAX_NAMES_CHARS = 300
 _MAX_NAME_TOKENS = 5
 _MAX_NAME_CHARS = 60
 _PARENTHETICAL = regex.compile(r"\s*\([^()]{0,60}\)")
-_NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|\p{Lu}\.)(?:-\p{Lu}[\p{Ll}'’]*)*")
+# A capitalised word, an initial, or initials written together ("R.C.", "J.R.R.").
+_NAME_TOKEN = regex.compile(
+    r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|(?:\p{Lu}\.){1,3})(?:-\p{Lu}[\p{Ll}'’]*)*"
+)
 
 
 @dataclass(frozen=True, slots=True)
