@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 import newsclean  # noqa: E402
 from newsclean.learned.features import page_features  # noqa: E402
 from newsclean.modes import Mode  # noqa: E402
+from newsclean.steps.base import Step  # noqa: E402
 from newsclean.steps.line_model import end_markers, layout_cuts  # noqa: E402
 from newsclean.view import Verdict, View  # noqa: E402
 
@@ -119,6 +120,17 @@ class PageLines:
 UNSEEN_BY_TRAINING = ("thread",)
 
 
+def in_layout_place(pipeline: newsclean.Pipeline, step: Step) -> newsclean.Pipeline:
+    """``pipeline`` with ``step`` where its layout step was (the steps after the layout
+    step, such as ``repeat``, must see what the model decided)."""
+    names = pipeline.steps
+    position = names.index("layout")
+    without = pipeline.without("layout")
+    if position + 1 < len(names):
+        return without.with_step(step, before=names[position + 1])
+    return without.with_step(step)
+
+
 class _Recorder:
     """A step in the model's place that records the first pass's view and cuts nothing."""
 
@@ -141,10 +153,8 @@ def capture(pages: Iterable[dict[str, Any]], folds: int, field: str = "raw_p") -
     """Every page's lines, features and labels, cleaned by the default pipeline up to the
     step the model replaces, without the steps in :data:`UNSEEN_BY_TRAINING`."""
     recorder = _Recorder()
-    pipeline = (
-        newsclean.Pipeline.default(line_model=False)
-        .without("layout", *UNSEEN_BY_TRAINING)
-        .with_step(recorder)
+    pipeline = in_layout_place(
+        newsclean.Pipeline.default(line_model=False).without(*UNSEEN_BY_TRAINING), recorder
     )
     captured = []
     for page in pages:

@@ -41,7 +41,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from line_data import DATA, PageLines, capture, fold_of, read_pages, site  # noqa: E402
+from line_data import (  # noqa: E402
+    DATA,
+    PageLines,
+    capture,
+    fold_of,
+    in_layout_place,
+    read_pages,
+    site,
+)
 from train_line_model import fit  # noqa: E402
 
 import newsclean  # noqa: E402
@@ -67,7 +75,7 @@ def _scorer() -> Any:
 def model_pipeline(mode: str, model: LineModel) -> newsclean.Pipeline:
     """The default pipeline with the line model in the layout step's place."""
     step = LineModelStep(Mode(mode), model)
-    return newsclean.Pipeline.default(mode=mode, line_model=False).without("layout").with_step(step)
+    return in_layout_place(newsclean.Pipeline.default(mode=mode, line_model=False), step)
 
 
 def predict(
