@@ -163,3 +163,20 @@ def test_any_thread_of_distinct_names_goes_and_the_article_stays(names: list[str
     assert result.text == ARTICLE
     again = Pipeline.default().clean(result.text, lang="en")
     assert again.text == result.text
+
+
+def test_names_with_a_comment_verb_are_stamps_too() -> None:
+    thread = "\n".join(
+        f"{name} wrote:\nI read this twice and still disagree with the council."
+        for name in ["Peter Bromberg", "K.G. Schneider", "Maia"]
+    )
+    page = f"{ARTICLE}\n{thread}\nLeave a Reply"
+    result = Pipeline.default().clean(page, lang="en")
+    assert result.text == ARTICLE
+    assert (STAMP_RULE, "Peter Bromberg wrote:") in _thread_removals(page)
+
+
+def test_a_quote_introduced_on_its_own_line_is_no_stamp() -> None:
+    # One "X said:" line in an article is a quote's lead-in, not a thread.
+    article = ARTICLE.replace("next year.", "next year.\nThe mayor said:")
+    assert _thread_removals(f"{article}\nWe will build the schools first.") == []

@@ -1,7 +1,9 @@
 """Reader-comment threads, told by their stamps: a short line holding a name and a date
 with its time of day, in the same frame again and again ("Tim Worstall 11.06.12 at 11:06
 am", "Posted by: Jane | November 02, 2012 at 04:42 AM", "1 Marrije Says: November 7th,
-2012 at 9:42 pm", "Kritischer Kritiker sagt: 3. November 2023 um 20:14 Uhr").
+2012 at 9:42 pm", "Kritischer Kritiker sagt: 3. November 2023 um 20:14 Uhr"), or a name
+and the verb that heads a comment ("Peter Bromberg wrote:", "Ramón dijo:": the universal
+pack's ``comment_verbs``).
 
 One stamp is a byline; three or more in one frame, a few lines apart, naming at least
 two people, are a comment thread: the stamps and every line between them go, as
@@ -20,6 +22,7 @@ above that text, which is no longer than the thread's longest comment.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +44,8 @@ LAST_RULE = "builtin.thread.last_comment"
 # A stamp is a short line: its date and time, and at most this many words besides.
 STAMP_MAX_CHARS = 160
 STAMP_MAX_WORDS = 8
+# A stamp told by its comment verb is a name and the verb alone: a short line.
+VERB_STAMP_MAX_CHARS = 80
 # This many stamps in one frame, each at most MAX_GAP lines below the one before, with
 # at least two different names, make a thread.
 MIN_STAMPS = 3
@@ -62,11 +67,34 @@ class _Stamp:
     after: tuple[str, ...]
 
 
+@functools.cache
+def _comment_verb_end() -> regex.Pattern[str]:
+    """A comment verb that ends a line, with its colon or ellipsis ("… wrote:")."""
+    from newsclean.rules.loader import UNIVERSAL, load_pack
+
+    verbs = sorted(load_pack(UNIVERSAL).lists.get("comment_verbs", ()), key=lambda v: (-len(v), v))
+    alternation = "|".join(regex.escape(verb) for verb in verbs) or "(?!)"
+    return regex.compile(rf"(?<=\S\s+)(?:{alternation})\s*(?::|\.\.\.|…)?\s*$", regex.IGNORECASE)
+
+
+def _stamp_span(text: str) -> tuple[int, int] | None:
+    """Where a line's stamp is: its date and time; or, for a line a comment verb ends, an
+    empty span at its end (the verb and its colon are then words of the frame)."""
+    span = stamp_span(text)
+    if span is not None or len(text) > VERB_STAMP_MAX_CHARS:
+        return span
+    try:
+        found = _comment_verb_end().search(text, timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        return None
+    return None if found is None else (len(text), len(text))
+
+
 def _stamp(index: int, text: str) -> _Stamp | None:
     """The stamp on a line, if the line is one."""
     if len(text) > STAMP_MAX_CHARS:
         return None
-    span = stamp_span(text)
+    span = _stamp_span(text)
     if span is None:
         return None
     try:
