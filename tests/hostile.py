@@ -45,6 +45,19 @@ def _varied_boilerplate(size: int) -> str:
     return "\n".join(lines)[:size]
 
 
+def _stamped_comments(size: int) -> str:
+    """A thread of distinct names, each over its comment with a date and time: every line a
+    stamp or a comment, all in one frame."""
+    rng = random.Random(3)
+    lines, total = [], 0
+    while total < size:
+        name = "".join(rng.choice("abcdefghij") for _ in range(6)).title()
+        stamp = f"{name} says: March {rng.randrange(1, 29)}, 2021 at {rng.randrange(1, 13)}:15 pm"
+        lines.extend((stamp, f"I read this twice and still disagree, {name}."))
+        total += len(stamp) + len(lines[-1]) + 2
+    return "\n".join(lines)[:size]
+
+
 _FRENCH_WORDS = [
     "économie",
     "déjà",
@@ -101,4 +114,5 @@ HOSTILE: dict[str, Maker] = {
         "Read more. Read more! Read more… Read more » | Read more.\n", size
     ),
     "slightly different boilerplate lines": _varied_boilerplate,
+    "a comment thread of stamps": _stamped_comments,
 }
