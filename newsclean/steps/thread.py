@@ -44,8 +44,10 @@ LAST_RULE = "builtin.thread.last_comment"
 # A stamp is a short line: its date and time, and at most this many words besides.
 STAMP_MAX_CHARS = 160
 STAMP_MAX_WORDS = 8
-# A stamp told by its comment verb is a name and the verb alone: a short line.
+# A stamp told by its comment verb is a name and the verb alone: a short line, ending
+# with the verb's colon or an ellipsis.
 VERB_STAMP_MAX_CHARS = 80
+_VERB_ENDS = (":", "…", "...")
 # This many stamps in one frame, each at most MAX_GAP lines below the one before, with
 # at least two different names, make a thread.
 MIN_STAMPS = 3
@@ -69,12 +71,12 @@ class _Stamp:
 
 @functools.cache
 def _comment_verb_end() -> regex.Pattern[str]:
-    """A comment verb that ends a line, with its colon or ellipsis ("… wrote:")."""
+    """A comment verb that ends a line with its colon or an ellipsis ("… wrote:")."""
     from newsclean.rules.loader import UNIVERSAL, load_pack
 
     verbs = sorted(load_pack(UNIVERSAL).lists.get("comment_verbs", ()), key=lambda v: (-len(v), v))
     alternation = "|".join(regex.escape(verb) for verb in verbs) or "(?!)"
-    return regex.compile(rf"(?<=\S\s+)(?:{alternation})\s*(?::|\.\.\.|…)?\s*$", regex.IGNORECASE)
+    return regex.compile(rf"(?<=\S\s+)(?:{alternation})\s*(?::|\.\.\.|…)\s*$", regex.IGNORECASE)
 
 
 def _stamp_span(text: str) -> tuple[int, int] | None:
@@ -83,6 +85,8 @@ def _stamp_span(text: str) -> tuple[int, int] | None:
     span = stamp_span(text)
     if span is not None or len(text) > VERB_STAMP_MAX_CHARS:
         return span
+    if not text.rstrip().endswith(_VERB_ENDS):
+        return None  # most lines: no colon or ellipsis at the end, no comment verb there
     try:
         found = _comment_verb_end().search(text, timeout=REGEX_TIMEOUT)
     except TimeoutError:
