@@ -121,8 +121,8 @@ UNSEEN_BY_TRAINING = ("thread",)
 
 
 def in_layout_place(pipeline: newsclean.Pipeline, step: Step) -> newsclean.Pipeline:
-    """``pipeline`` with ``step`` where its layout step was (the steps after the layout
-    step, such as ``repeat``, must see what the model decided)."""
+    """``pipeline`` with ``step`` where its layout step was: the steps after the layout
+    step see what the model decided, as in the default pipeline."""
     names = pipeline.steps
     position = names.index("layout")
     without = pipeline.without("layout")

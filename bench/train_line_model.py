@@ -14,8 +14,8 @@ weighs it. The presets' decoder thresholds are kept as shipped; with
 the chosen thresholds, so choosing them again on every refit flips them between
 neighbours for changes on a few pages (docs/design-notes.md); they were last chosen on
 all dev pages on 2026-12-02 (.15 / .25 / .35). Everything here is fitted:
-``bench/out_of_fold.py`` reports it out-of-fold (``--fixed-thresholds``: refitting only
-the stumps, as this script does by default).
+``bench/out_of_fold.py`` reports it out-of-fold, refitting only the stumps as this script
+does (``--choose-thresholds`` there too for the thresholds).
 """
 
 from __future__ import annotations
