@@ -115,7 +115,8 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family("promo", _rules_only("promo"), (Kind.PROMO,), _ALL_SCOPES, _MARKERS),
     Family("navigation", _rules_only("navigation"), (Kind.NAVIGATION,), _ALL_SCOPES, _MARKERS),
-    # Reader-comment threads told by their repeated stamps (name, date and time).
+    # Reader-comment threads told by their repeated stamps (a name with a date and time,
+    # or with the verb that heads a comment).
     Family("thread", lambda settings: ThreadStep()),
     Family("context", lambda settings: ContextStep()),
     Family("duplicate", lambda settings: DuplicateStep()),
