@@ -4,6 +4,7 @@ dated byline never joins its comments' thread."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -180,3 +181,21 @@ def test_a_quote_introduced_on_its_own_line_is_no_stamp() -> None:
     # One "X said:" line in an article is a quote's lead-in, not a thread.
     article = ARTICLE.replace("next year.", "next year.\nThe mayor said:")
     assert _thread_removals(f"{article}\nWe will build the schools first.") == []
+
+
+def _comment_verbs() -> tuple[str, ...]:
+    from newsclean.rules.loader import UNIVERSAL, load_pack
+
+    return load_pack(UNIVERSAL).lists["comment_verbs"]
+
+
+@pytest.mark.parametrize("verb", _comment_verbs())
+def test_every_comment_verb_of_the_pack_heads_a_thread(verb: str) -> None:
+    thread = "\n".join(
+        f"{name} {verb}:\nI read this twice and still disagree with the council."
+        for name in ["Peter Bromberg", "Anna Muster", "Jan Kowalski"]
+    )
+    found = _thread_removals(f"{ARTICLE}\n{thread}\nLeave a Reply")
+    assert [text for rule, text in found if rule == STAMP_RULE] == [
+        f"{name} {verb}:" for name in ["Peter Bromberg", "Anna Muster", "Jan Kowalski"]
+    ]
