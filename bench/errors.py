@@ -26,9 +26,9 @@ from accuracy import DATA_DIR, load_scorer, read_pages
 from error_classes import Tally, page_errors
 from line_data import Gold, capture, fold_of
 from out_of_fold import model_pipeline, out_of_fold_models
+from train_line_model import shipped_thresholds
 
 import newsclean
-from newsclean.learned.model import default_model
 
 
 def _line_in_gold(line: str, gold: Counter[str], tokens: Any) -> float:
@@ -136,9 +136,7 @@ def classes(
     pages = read_pages(data)
     if folds:
         # The presets' thresholds kept as shipped, as bench/out_of_fold.py keeps them.
-        models = out_of_fold_models(
-            capture(pages, folds), folds, thresholds=dict(default_model().thresholds)
-        )
+        models = out_of_fold_models(capture(pages, folds), folds, thresholds=shipped_thresholds())
         pipelines = {fold: model_pipeline(mode, model) for fold, model in models.items()}
         how = f"out-of-fold, {folds} folds by site"
     else:

@@ -50,10 +50,10 @@ from line_data import (  # noqa: E402
     read_pages,
     site,
 )
-from train_line_model import fit  # noqa: E402
+from train_line_model import fit, shipped_thresholds  # noqa: E402
 
 import newsclean  # noqa: E402
-from newsclean.learned.model import LineModel, default_model  # noqa: E402
+from newsclean.learned.model import LineModel  # noqa: E402
 from newsclean.modes import Mode  # noqa: E402
 from newsclean.steps.line_model import LineModelStep  # noqa: E402
 
@@ -180,7 +180,7 @@ def refit_spread(
 def fixed_thresholds(args: Any) -> dict[str, float] | None:
     """The shipped model's thresholds, kept as ``bench/train_line_model.py`` keeps them;
     ``None`` (chosen on each fold's training pages) with ``--choose-thresholds``."""
-    return None if args.choose_thresholds else dict(default_model().thresholds)
+    return None if args.choose_thresholds else shipped_thresholds()
 
 
 def main() -> int:

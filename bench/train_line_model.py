@@ -46,6 +46,11 @@ BETAS = {"precision": 2.0, "balanced": 1.0, "recall": 0.5}
 BOOSTING: dict[str, Any] = {"rounds": 400, "rate": 0.1, "bins": 64, "l2": 1.0, "min_hessian": 1.0}
 
 
+def shipped_thresholds() -> dict[str, float]:
+    """The presets' thresholds of the shipped model: what a refit keeps."""
+    return dict(default_model().thresholds)
+
+
 def fit(pages: Sequence[PageLines], thresholds: dict[str, float] | None = None) -> LineModel:
     """The model fitted on ``pages``' labelled lines, with its thresholds: chosen on
     ``pages``, or ``thresholds`` as given (only the stumps are fitted)."""
@@ -144,7 +149,7 @@ def main() -> int:
         print(f"benchmark data not found at {args.data}; nothing to do")
         return 0
     pages = capture(read_pages(args.data), folds=5)
-    model = fit(pages, None if args.choose_thresholds else dict(default_model().thresholds))
+    model = fit(pages, None if args.choose_thresholds else shipped_thresholds())
     report: dict[str, Any] = model.to_dict()
     report["trained_on"] = f"{len(pages)} dev pages ({args.data.name}), all folds"
     args.output.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
