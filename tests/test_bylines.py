@@ -94,6 +94,22 @@ def test_a_byline_right_under_the_article_is_its_foot_credit() -> None:
         assert far.metadata.authors == [], between
 
 
+def test_the_pages_only_byline_under_the_articles_tags_names_its_author() -> None:
+    # A review's author under its book details and tags, several lines below its last
+    # paragraph: the page has no other byline.
+    tail = "Veröffentlicht in: Aktuell, Rezension, Sachbuch\nGetaggt in: Melancholie"
+    result = Pipeline.default().clean(f"{BODY}\n{tail}\nVon Frank Hahn", lang="de")
+    assert result.metadata.authors == ["Frank Hahn"]
+    # A second byline on the page: neither is known to be the article's.
+    teaser = "Von Eva Roth"
+    two = Pipeline.default().clean(f"{teaser}\n{BODY}\n{tail}\nVon Frank Hahn", lang="de")
+    assert "Frank Hahn" not in two.metadata.authors
+    # Under a teaser header or comment furniture, it is a teaser's or a comment's.
+    for between in ("Weitere Artikel", "Schreibe einen Kommentar"):
+        far = Pipeline.default().clean(f"{BODY}\n{tail}\n{between}\nVon Klaus Meier", lang="de")
+        assert far.metadata.authors == [], between
+
+
 def test_teasers_bylines_below_the_article_leave_its_own_byline_trusted() -> None:
     teasers = "\n".join(
         f"{headline}\nVon {name}"

@@ -29,6 +29,11 @@ FOOT_CREDIT_LINES = 25
 FOOT_BYLINE_LINES = 2  # line breaks from the article's end: the next line only
 # The rule of split bylines (``steps.split_byline``; named here, where it is read).
 SPLIT_BYLINE_RULE = "builtin.context.split_byline"
+# The line model's rule for what it removes after the article (``steps.line_model``; named
+# here, where it is read): the kind it gives such a removal is a guess.
+AFTER_RULE = "model.after_article"
+# What may stand between an article and its sole byline further down.
+_BESIDE_FOOT_CREDIT = frozenset({Kind.NAVIGATION, Kind.CAPTION, Kind.CREDIT})
 
 
 class Verdict(Protocol):
@@ -82,6 +87,24 @@ def _foot_credit(proposal: Verdict, article: Article) -> bool:
     )
 
 
+def _sole_byline(ordered: Sequence[Verdict], article: Article) -> Verdict | None:
+    """The page's only byline, when it stands after the article with nothing between but
+    what the line model removed (the kind it gives is a guess) and tag, caption and credit
+    lines (an author's line under
+    the article's tags: "Von Frank Hahn"). A rule's comment, teaser or share-bar line
+    between ("Kommentare", "Weitere Artikel") makes it a comment's or a teaser's."""
+    bylines = [p for p in ordered if p.kind is Kind.BYLINE]
+    if len(bylines) != 1 or bylines[0].start < article.end:
+        return None
+    sole = bylines[0]
+    for removal in article.removals:
+        if article.end <= removal.start < sole.start and not (
+            removal.rule == AFTER_RULE or removal.kind in _BESIDE_FOOT_CREDIT
+        ):
+            return None
+    return sole
+
+
 def _lead_byline(ordered: Sequence[Verdict], article: Article | None) -> Verdict | None:
     """The byline right above the article's first line (at most ``LEAD_BYLINE_LINES``
     line breaks above it, with no other byline between), if there is one."""
@@ -128,7 +151,8 @@ def build_metadata(
     authors of a dated byline above it.
 
     A byline after the article's end belongs to a comment or a teaser, not to the
-    article: it names no author, but for its foot credit, right under its last line.
+    article: it names no author, but for its foot credit, right under its last line, and
+    the page's only byline with nothing but tags, captions and credits above it.
     (Credit lines after the article, "Reporting by …", still do.)
 
     >>> from newsclean.view import Proposal
@@ -149,6 +173,10 @@ def build_metadata(
     # naming the wrong one. Bylines after the article that are no foot credit are not read,
     # so they do not count.
     readable = {id(p) for p in ordered if p.kind is Kind.BYLINE and _readable_byline(p, article)}
+    if not readable and article is not None:
+        sole = _sole_byline(ordered, article)
+        if sole is not None:
+            readable = {id(sole)}
     if len(readable) > MAX_BYLINES:
         # The article's own byline stands right above its first line; the others are
         # teasers' further down or around.

@@ -8,6 +8,7 @@ keeps more around the article, higher cuts closer to it).
 
 from __future__ import annotations
 
+from newsclean.extract.metadata import AFTER_RULE
 from newsclean.learned.decode import best_span, line_weight
 from newsclean.learned.features import page_features
 from newsclean.learned.model import LineModel, default_model
@@ -21,7 +22,6 @@ from newsclean.typography import COLON
 from newsclean.view import Verdict, View
 
 BEFORE_RULE = "model.before_article"
-AFTER_RULE = "model.after_article"
 # A line outside the span that the model holds article text this surely stays (an
 # article in two blocks, a lead above a teaser).
 KEEP_OUTSIDE = 0.6
