@@ -86,6 +86,23 @@ def test_dates_after_the_article_are_not_its_dates() -> None:
     assert Pipeline.default().clean(text, lang="en").metadata.published is None
 
 
+def test_the_one_timestamp_under_the_articles_tags_dates_it() -> None:
+    # A blog's post footer under its tags, no date above the article.
+    tags = "Tags: budget, council, schools"
+    text = f"{BODY}\n{tags}\nPosted by Jane Doe on March 12, 2024 | Permalink"
+    assert Pipeline.default().clean(text, lang="en").metadata.published == "2024-03-12"
+    # Under a teaser header (the test above) or comment furniture: a comment's date.
+    comments = f"{BODY}\n{tags}\nLeave a Reply\nPublished 1 April 2023"
+    assert Pipeline.default().clean(comments, lang="en").metadata.published is None
+    # Several dated footers below the article are a thread's stamps, even of one day.
+    stamps = "\n".join(
+        f"Posted by {name} on March 12, 2024 at {time} | Permalink"
+        for name, time in (("Ann Lee", "8:37 am"), ("Bo Li", "10:23 am"))
+    )
+    thread = f"{BODY}\n{tags}\n{stamps}"
+    assert Pipeline.default().clean(thread, lang="en").metadata.published is None
+
+
 def test_lines_of_different_days_give_no_publication_date() -> None:
     # Teasers above the article, each with its date: which one is the page's is unknown.
     teasers = "Tram fares rise again\n4 November 2021\nA new bridge opens\n5 November 2021\n"

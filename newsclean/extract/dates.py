@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import regex
 
+from newsclean.extract.foot import foot_end
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind, Removal
 
@@ -430,8 +431,28 @@ def _teaser_day(removal: Removal, language: str | None) -> str | None:
     return found[0][:10] if found is not None else None
 
 
+def _foot_date(
+    removals: Sequence[Removal], start: int, end: int, language: str | None
+) -> tuple[tuple[int, int], str] | None:
+    """The publication date of the one timestamp, credit or byline line that carries a
+    date below the article, with nothing but tags, captions, credits and what the line
+    model removed between (``extract.foot``); ``None`` when there are several (a thread's
+    stamps, a list of posts)."""
+    limit = foot_end(removals, start, end)
+    found: list[tuple[tuple[int, int], str]] = []
+    for removal in removals:
+        if removal.start < end or removal.kind not in DATE_KINDS:
+            continue
+        if removal.start >= limit:
+            break
+        date = first_date(removal.text, language)
+        if date is not None and not is_update(removal.text[: date[1]]):
+            found.append(((1, removal.start - end), date[0]))
+    return found[0] if len(found) == 1 else None
+
+
 def page_dates(
-    removals: Iterable[Removal],
+    removals: Sequence[Removal],
     source: str,
     start: int,
     end: int,
@@ -445,7 +466,8 @@ def page_dates(
     from date lines, from labelled dates ("Veröffentlicht am 03.02.2022 von …", see
     :func:`is_labelled_date`) and, with ``is_dated_byline``, from a byline that carries its date
     ("Marie Merlet | lundi 9 décembre 2019 à 09h08") whatever removed it. Dates after the
-    article (comments, teasers) are never read. A page that states only the date it stands
+    article (comments, teasers) are read only when none of these gives one, and only the
+    one dated line of its foot credit (``extract.foot``). A page that states only the date it stands
     at ("Stand: …", the packs' ``[dates] as_of``) is published that day. Lines of two or
     more different days (not updates) give no publication date: the page lists other
     stories' dates (a teaser rail, an archive), and naming none beats naming the wrong
@@ -482,7 +504,9 @@ def page_dates(
                 published = (rank, value)
     if len(days) > 1:
         published = None
-    elif published is None and not days and as_of is not None:
+    elif published is None and not days:
+        published = _foot_date(removals, start, end, language)
+    if published is None and not days and as_of is not None:
         # "Stand: 28.04.2020 18:00 Uhr" and no other date: the page's day (its time is
         # the version's, not the publication's).
         published = (as_of[0], as_of[1][:10])

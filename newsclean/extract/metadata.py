@@ -8,6 +8,7 @@ from typing import Protocol
 
 from newsclean.extract.bylines import dated_byline_authors, kept_byline_date, page_byline_authors
 from newsclean.extract.dates import page_dates
+from newsclean.extract.foot import foot_end
 from newsclean.extract.names import split_names
 from newsclean.lines import Line
 from newsclean.model import Dateline, Kind, Metadata, Removal
@@ -29,11 +30,6 @@ FOOT_CREDIT_LINES = 25
 FOOT_BYLINE_LINES = 2  # line breaks from the article's end: the next line only
 # The rule of split bylines (``steps.split_byline``; named here, where it is read).
 SPLIT_BYLINE_RULE = "builtin.context.split_byline"
-# The line model's rule for what it removes after the article (``steps.line_model``; named
-# here, where it is read): the kind it gives such a removal is a guess.
-AFTER_RULE = "model.after_article"
-# What may stand between an article and its sole byline further down.
-_BESIDE_FOOT_CREDIT = frozenset({Kind.NAVIGATION, Kind.CAPTION, Kind.CREDIT})
 
 
 class Verdict(Protocol):
@@ -89,20 +85,12 @@ def _foot_credit(proposal: Verdict, article: Article) -> bool:
 
 def _sole_byline(ordered: Sequence[Verdict], article: Article) -> Verdict | None:
     """The page's only byline, when it stands after the article with nothing between but
-    what the line model removed (the kind it gives is a guess) and tag, caption and credit
-    lines (an author's line under
-    the article's tags: "Von Frank Hahn"). A rule's comment, teaser or share-bar line
-    between ("Kommentare", "Weitere Artikel") makes it a comment's or a teaser's."""
+    what the line model removed and tag, caption and credit lines (``extract.foot``)."""
     bylines = [p for p in ordered if p.kind is Kind.BYLINE]
     if len(bylines) != 1 or bylines[0].start < article.end:
         return None
     sole = bylines[0]
-    for removal in article.removals:
-        if article.end <= removal.start < sole.start and not (
-            removal.rule == AFTER_RULE or removal.kind in _BESIDE_FOOT_CREDIT
-        ):
-            return None
-    return sole
+    return sole if sole.start < foot_end(article.removals, article.start, article.end) else None
 
 
 def _lead_byline(ordered: Sequence[Verdict], article: Article | None) -> Verdict | None:

@@ -8,7 +8,7 @@ keeps more around the article, higher cuts closer to it).
 
 from __future__ import annotations
 
-from newsclean.extract.metadata import AFTER_RULE
+from newsclean.extract.foot import AFTER_RULE
 from newsclean.learned.decode import best_span, line_weight
 from newsclean.learned.features import page_features
 from newsclean.learned.model import LineModel, default_model
