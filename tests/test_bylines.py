@@ -26,6 +26,10 @@ BODY = (
         ("Wahl am 19. Oktober 2019 in Bern", "de", []),
         ("Stadtrat beschließt Haushalt 19.10.2019", "de", []),
         ("Von Claudia Riedler", "de", []),  # no date: the byline rules' business
+        # A comment count after the name.
+        ("July 24, 2019 by Amy Motroni 5 Comments", "en", ["Amy Motroni"]),
+        ("1. Februar 2022 Luis Holuch 6", "de", ["Luis Holuch"]),
+        ("1. Februar 2022 Stadtrat Bern 6 Sitze frei", "de", []),
     ],
 )
 def test_dated_bylines(line: str, language: str, names: list[str]) -> None:

@@ -21,6 +21,10 @@ from newsclean.rules import UNIVERSAL, available_languages, load_pack
         ("Jean de la Fontaine", ["Jean de la Fontaine"]),
         ("JANE DOE", ["JANE DOE"]),
         ("A. B. Smith; C. Jones", ["A. B. Smith", "C. Jones"]),
+        # A last entry of one word in capitals is the desk's organisation.
+        ("Ann Lee, Bo Li und Tom Brown, NDR", ["Ann Lee", "Bo Li", "Tom Brown"]),
+        ("Jane Doe, BBC", ["Jane Doe"]),
+        ("Jane Doe and BOB SMITH", ["Jane Doe", "BOB SMITH"]),
     ],
 )
 def test_split_names_finds_people(text: str, names: list[str]) -> None:
@@ -37,6 +41,8 @@ def test_split_names_finds_people(text: str, names: list[str]) -> None:
         "John Irish; additional reporting",
         "x" * 400,
         "Reuters",
+        "NDR",
+        "NDR, Jane Doe",
     ],
 )
 def test_split_names_refuses_non_names(text: str) -> None:

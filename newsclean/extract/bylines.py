@@ -32,6 +32,8 @@ _AROUND = regex.compile(
     r"(?:by|von|par|por|di|door|przez|de|av|author|autor|autorin)\b\s*:?|" + _NOISE + r")\s*"
     r"|\s*" + _NOISE + r"\s*$"
 )
+# A count after the names: comments ("by Amy Motroni 5 Comments", "Luis Holuch 6").
+_TRAILING_COUNT = regex.compile(r"\s+\d{1,5}(?:\s+\p{L}{2,15})?$")
 MAX_BYLINE_CHARS = 160
 _TIME_NOISE = regex.compile(r"(?i)[\s|·•∙—–\-,/.:]|\d|\b(?:uhr|am|pm|gmt|um|at|à|a las|h)\b")
 
@@ -43,6 +45,8 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
     ['Claudia Riedler']
     >>> dated_byline_authors("04.02.2022 | 15:33 Uhr | Dennis Steimels", "de")
     ['Dennis Steimels']
+    >>> dated_byline_authors("July 24, 2019 by Amy Motroni 5 Comments", "en")
+    ['Amy Motroni']
     >>> dated_byline_authors("Wahl am 19. Oktober 2019 in Bern", "de")
     []
     >>> dated_byline_authors("Last Modified: Feb 18, 2020", "en")  # a date label, no name
@@ -67,7 +71,7 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
     rest = _without_label(rest, language)
     if not rest or is_update(rest):
         return []
-    return split_names(rest)
+    return split_names(_TRAILING_COUNT.sub("", rest, timeout=REGEX_TIMEOUT))
 
 
 def _without_label(text: str, language: str | None) -> str:

@@ -26,6 +26,9 @@ _NAME_TOKEN = regex.compile(
     r"(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|(?:\p{Lu}\.){1,3})(?:-\p{Lu}[\p{Ll}'’]*)*"
 )
 
+# One word of two to six capitals (and digits) after the last separator: an organisation.
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d]{1,5}")
+
 
 @dataclass(frozen=True, slots=True)
 class _NameData:
@@ -141,7 +144,10 @@ def _split_names(text: str, language: str | None) -> list[str]:
         return []
     data = _data(language)
     names: list[str] = []
-    for part in data.separators.split(text, timeout=REGEX_TIMEOUT):
+    parts = data.separators.split(text, timeout=REGEX_TIMEOUT)
+    if len(parts) > 1 and _ACRONYM.fullmatch(parts[-1].strip(), timeout=REGEX_TIMEOUT):
+        parts.pop()  # "…, NDR", "…, BBC": the desk's organisation, no person
+    for part in parts:
         part = data.place_tail.sub("", part.strip(), timeout=REGEX_TIMEOUT).strip(" ()")
         if not part or part.casefold() in data.not_persons:
             continue
