@@ -254,7 +254,7 @@ class Ledger:
         if existing is None and start == 0 and end == len(text):
             # The common case, a whole line nothing cut yet: the line goes as it is.
             kind, rule = proposal.kind, proposal.rule
-            self._cuts[index] = [Cut(0, end, kind, rule, step)]
+            self._cuts[index] = [Cut(0, end, kind, rule, step, proposal.fields)]
             self._removed.add(index)
             self.accepted.append(
                 Accepted(
@@ -286,7 +286,9 @@ class Ledger:
         for piece_start, piece_end in free:
             if not text[piece_start:piece_end].strip():
                 continue
-            existing.append(Cut(piece_start, piece_end, proposal.kind, proposal.rule, step))
+            existing.append(
+                Cut(piece_start, piece_end, proposal.kind, proposal.rule, step, proposal.fields)
+            )
             self._record(step, proposal, piece_start, piece_end)
             added = True
         if not added:

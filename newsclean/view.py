@@ -74,13 +74,15 @@ Verdict = Proposal | Annotation
 
 
 class Cut(NamedTuple):
-    """An accepted removal on a line, as later steps of the pass see it."""
+    """An accepted removal on a line, as later steps of the pass see it, with the fields
+    its rule captured."""
 
     start: int
     end: int
     kind: Kind
     rule: str
     step: str
+    fields: Fields = ()
 
 
 class View:

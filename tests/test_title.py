@@ -187,3 +187,31 @@ def test_a_date_before_the_headline_or_a_clip_length_after_it_is_not_the_title(
     # The line goes whole, date and all.
     assert line in [removal.text for removal in result.removed]
     assert result.text == BODY
+
+
+COMMENTS = "\n".join(
+    [
+        "I read this twice and I still disagree with most of it, to be honest.",
+        "Thanks for writing it up, the part about the harbour wall was new to me.",
+    ]
+)
+
+
+def test_the_headline_a_comment_threads_heading_names_is_the_title() -> None:
+    # Two headline-shaped lines above the body; the thread's heading names the first.
+    named = "Council approves the new budget"
+    dek = "The harbour wall will finally be repaired next spring"
+    heading = f"2 thoughts on “{named}”"
+    page = f"{named}\n{dek}\n{BODY}\n{heading}\n{COMMENTS}"
+    result = Pipeline.default().clean(page, lang="en")
+    assert result.metadata.title == named
+    assert named not in result.text
+    # Without the heading, the model takes the line right above the body.
+    alone = Pipeline.default().clean(f"{named}\n{dek}\n{BODY}", lang="en")
+    assert alone.metadata.title == dek
+
+
+def test_a_page_without_a_headline_is_titled_by_its_comment_threads_heading() -> None:
+    heading = "11 Antworten zu „Der Haushalt und die Schulen“"
+    result = Pipeline.default().clean(f"{BODY}\n{heading}\n{COMMENTS}", lang="en")
+    assert result.metadata.title == "Der Haushalt und die Schulen"

@@ -19,7 +19,8 @@ from newsclean.limits import REGEX_TIMEOUT
 from newsclean.lines import Line
 from newsclean.model import Kind
 from newsclean.shape import is_link_row
-from newsclean.view import Annotation, Proposal, View
+from newsclean.typography import QUOTES
+from newsclean.view import Annotation, Proposal, View, field_of
 
 TITLE_RULE = "builtin.title.headline"
 # How many kept lines above the article's first paragraph the headline may be (the others
@@ -169,11 +170,18 @@ def title_line(
     with_first: bool = False,
 ) -> int | None:
     """The line of the headline above line ``first`` (or, ``with_first``, that line): the
-    candidate the shipped title model scores highest, when its probability reaches the
-    model's threshold (without a model, the nearest candidate)."""
+    candidate that another line of the page names as the title (a comment thread's heading:
+    "11 Antworten zu “Title”"), else the candidate the shipped title model scores highest,
+    when its probability reaches the model's threshold (without a model, the nearest
+    candidate)."""
     rows = candidates(view, first, stop_at, passable, with_first)
     if not rows:
         return None
+    named = _named_titles(view)
+    if named:
+        for index, _ in rows:
+            if _folded(headline_text(view.original(index), view.language)) in named:
+                return index
     model = default_title_model()
     if model is None:
         return rows[0][0]
@@ -181,6 +189,23 @@ def title_line(
         ((index, model.probability(row)) for index, row in rows), key=lambda item: item[1]
     )
     return best if probability >= model.threshold else None
+
+
+def _named_titles(view: View) -> frozenset[str]:
+    """The titles that the lines removed so far name (their rules' ``title`` field),
+    folded as :func:`_folded`."""
+    named = set()
+    for index in range(len(view)):
+        for cut in view.cuts(index):
+            title = field_of(cut.fields, "title")
+            if title:
+                named.add(_folded(title))
+    return frozenset(named)
+
+
+def _folded(text: str) -> str:
+    """``text`` as titles are compared: quotes around it, case and spacing aside."""
+    return " ".join(text.strip(QUOTES + " ").split()).casefold()
 
 
 # A clip's length glued to the headline's last word: "… sommé de démissionner4:22".
