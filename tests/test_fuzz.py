@@ -4,6 +4,7 @@ from a fixed seed, starting from the bundled samples, so a red run can be replay
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,4 +40,8 @@ def test_fuzz_target_finds_nothing(tmp_path: Path) -> None:
         timeout=540,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
-    assert "Done 2000 runs" in completed.stderr
+    # libFuzzer counts the seed inputs it replays among the runs, and how many it replays
+    # follows the target's coverage: at least the asked-for runs were made.
+    done = re.search(r"Done (\d+) runs", completed.stderr)
+    assert done is not None, completed.stderr[-3000:]
+    assert int(done.group(1)) >= 2000
