@@ -103,6 +103,16 @@ def test_the_one_timestamp_under_the_articles_tags_dates_it() -> None:
     assert Pipeline.default().clean(thread, lang="en").metadata.published is None
 
 
+def test_a_lead_that_opens_with_its_date_dates_the_article() -> None:
+    lead = "29.11.2022 – Der Stadtrat hat am Montag den Haushalt für das kommende Jahr beschlossen."
+    rest = "Die Bürgermeisterin sagte, das Geld reiche für zwei neue Schulen und den Hafen."
+    meta = Pipeline.default().clean(f"{lead}\n{rest}", lang="de").metadata
+    assert meta.published == "2022-11-29"
+    # A date that opens a sentence of the story is no date of the article.
+    story = "1. Februar 2022 war ein kalter Tag, als der Stadtrat den Haushalt beschloss."
+    assert Pipeline.default().clean(f"{story}\n{rest}", lang="de").metadata.published is None
+
+
 def test_lines_of_different_days_give_no_publication_date() -> None:
     # Teasers above the article, each with its date: which one is the page's is unknown.
     teasers = "Tram fares rise again\n4 November 2021\nA new bridge opens\n5 November 2021\n"

@@ -18,6 +18,7 @@ from newsclean.extract.dates import (
     BYLINE_SKIPPED_KINDS,
     first_date,
     is_update,
+    lead_date,
     read_date,
     window_top,
 )
@@ -131,8 +132,12 @@ def page_byline_authors(
 
 def kept_byline_date(kept: Sequence[str], language: str | None) -> str | None:
     """The date of a dated byline among the article's first kept lines ("by oz on
-    December 4, 2006"), ISO 8601, or ``None``."""
+    December 4, 2006"), or of a lead that opens with its date ("29.11.2022 – Mehrfach
+    …", see :func:`~newsclean.extract.dates.lead_date`), ISO 8601, or ``None``."""
     for line in kept[:FIRST_KEPT_LINES]:
         if dated_byline_authors(line, language):
             return read_date(line, language)
+        found = lead_date(line, language)
+        if found is not None:
+            return found
     return None

@@ -357,6 +357,30 @@ def after_opening_date(text: str, language: str | None = None) -> str:
     return text[found[2] :].lstrip(" -–—|·•,:")
 
 
+# What follows the date a lead paragraph opens with, in the house style that dates it.
+_LEAD_MARKS = frozenset("–—-|·•")
+
+
+def lead_date(text: str, language: str | None = None) -> str | None:
+    """The date a lead paragraph opens with, when it is written as the article's date:
+    followed by a dash or a bar, or with its time of day (ISO 8601), else ``None``.
+
+    >>> lead_date("29.11.2022 – Mehrfach hatte die Branche die Nachteile kritisiert.", "de")
+    '2022-11-29'
+    >>> lead_date("19.10.2019, 15:30 Uhr Am 8. Spieltag treffen Dortmund und Gladbach", "de")
+    '2019-10-19T15:30'
+    >>> lead_date("1. Februar 2022 war ein kalter Tag in der ganzen Stadt.", "de") is None
+    True
+    """
+    found = _opening_date(text, language)
+    if found is None:
+        return None
+    value, _, end = found
+    if "T" in value or text[end:].lstrip()[:1] in _LEAD_MARKS:
+        return value
+    return None
+
+
 def opens_with_date(text: str, language: str | None = None) -> bool:
     """Whether a short line starts with a date.
 
