@@ -114,6 +114,17 @@ def test_the_pages_only_byline_under_the_articles_tags_names_its_author() -> Non
         assert far.metadata.authors == [], between
 
 
+def test_the_one_dated_post_footer_under_the_article_names_its_author() -> None:
+    footer = "Posted by Seth Godin on July 12, 2012 | Permalink"
+    result = Pipeline.default().clean(f"{BODY}\n{footer}", lang="de")
+    assert result.metadata.authors == ["Seth Godin"]
+    assert result.metadata.published == "2012-07-12"
+    # Two such footers below the article are a thread's stamps: nobody is named.
+    second = "Posted by Eva Roth on July 12, 2012 | Permalink"
+    thread = Pipeline.default().clean(f"{BODY}\n{footer}\nSehr gut!\n{second}", lang="de")
+    assert thread.metadata.authors == []
+
+
 def test_teasers_bylines_below_the_article_leave_its_own_byline_trusted() -> None:
     teasers = "\n".join(
         f"{headline}\nVon {name}"

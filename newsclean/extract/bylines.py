@@ -17,6 +17,7 @@ import regex
 from newsclean.extract.dates import (
     BYLINE_SKIPPED_KINDS,
     first_date,
+    foot_dated_line,
     is_update,
     lead_date,
     read_date,
@@ -125,6 +126,23 @@ def page_byline_authors(
             return names
     for line in kept[:FIRST_KEPT_LINES]:
         names = dated_byline_authors(line, language)
+        if names:
+            return names
+    return []
+
+
+def foot_byline_authors(
+    removals: Sequence[Removal], start: int, end: int, language: str | None
+) -> list[str]:
+    """The authors of the one dated line below the article that may be its foot credit
+    (:func:`~newsclean.extract.dates.foot_dated_line`), read as a dated byline in the part
+    before or after a bar ("Posted by Seth Godin on July 12, 2012 | Permalink"), or
+    ``[]``."""
+    foot = foot_dated_line(removals, start, end, language)
+    if foot is None:
+        return []
+    for part in foot[0].text.split("|"):
+        names = dated_byline_authors(part.strip(), language)
         if names:
             return names
     return []

@@ -455,15 +455,15 @@ def _teaser_day(removal: Removal, language: str | None) -> str | None:
     return found[0][:10] if found is not None else None
 
 
-def _foot_date(
+def foot_dated_line(
     removals: Sequence[Removal], start: int, end: int, language: str | None
-) -> tuple[tuple[int, int], str] | None:
-    """The publication date of the one timestamp, credit or byline line that carries a
-    date below the article, with nothing but tags, captions, credits and what the line
-    model removed between (``extract.foot``); ``None`` when there are several (a thread's
-    stamps, a list of posts)."""
+) -> tuple[Removal, str] | None:
+    """The one timestamp, credit or byline line that carries a (publication) date below
+    the article kept from ``start`` to ``end``, with nothing but tags, captions, credits and
+    what the line model removed between (``extract.foot``), and that date; ``None`` when
+    there are several (a thread's stamps, a list of posts) or none."""
     limit = foot_end(removals, start, end)
-    found: list[tuple[tuple[int, int], str]] = []
+    found: list[tuple[Removal, str]] = []
     for removal in removals:
         if removal.start < end or removal.kind not in DATE_KINDS:
             continue
@@ -471,7 +471,7 @@ def _foot_date(
             break
         date = first_date(removal.text, language)
         if date is not None and not is_update(removal.text[: date[1]]):
-            found.append(((1, removal.start - end), date[0]))
+            found.append((removal, date[0]))
     return found[0] if len(found) == 1 else None
 
 
@@ -529,7 +529,9 @@ def page_dates(
     if len(days) > 1:
         published = None
     elif published is None and not days:
-        published = _foot_date(removals, start, end, language)
+        foot = foot_dated_line(removals, start, end, language)
+        if foot is not None:
+            published = ((1, foot[0].start - end), foot[1])
     if published is None and not days and as_of is not None:
         # "Stand: 28.04.2020 18:00 Uhr" and no other date: the page's day (its time is
         # the version's, not the publication's).

@@ -6,7 +6,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from newsclean.extract.bylines import dated_byline_authors, kept_byline_date, page_byline_authors
+from newsclean.extract.bylines import (
+    dated_byline_authors,
+    foot_byline_authors,
+    kept_byline_date,
+    page_byline_authors,
+)
 from newsclean.extract.dates import page_dates
 from newsclean.extract.foot import foot_end
 from newsclean.extract.names import split_names
@@ -212,6 +217,8 @@ def build_metadata(
             authors = page_byline_authors(
                 article.removals, article.first_lines, article.source, article.start, language
             )
+        if not authors:
+            authors = foot_byline_authors(article.removals, article.start, article.end, language)
     return Metadata(
         language=language,
         language_confidence=language_confidence,
