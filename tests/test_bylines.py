@@ -125,6 +125,16 @@ def test_the_one_dated_post_footer_under_the_article_names_its_author() -> None:
     assert thread.metadata.authors == []
 
 
+def test_the_desk_after_a_bylines_names_is_the_source_when_no_line_names_the_publisher() -> None:
+    byline = "Von Anna Muster und Peter Paul, WDR"
+    meta = Pipeline.default().clean(f"{byline}\n{BODY}", lang="de").metadata
+    assert (meta.authors, meta.source) == (["Anna Muster", "Peter Paul"], "WDR")
+    # A copyright line names the publisher: it comes first.
+    footer = "© 2024 Westdeutsche Zeitung"
+    meta = Pipeline.default().clean(f"{byline}\n{BODY}\n{footer}", lang="de").metadata
+    assert meta.source == "Westdeutsche Zeitung"
+
+
 def test_teasers_bylines_below_the_article_leave_its_own_byline_trusted() -> None:
     teasers = "\n".join(
         f"{headline}\nVon {name}"

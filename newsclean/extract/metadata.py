@@ -14,7 +14,7 @@ from newsclean.extract.bylines import (
 )
 from newsclean.extract.dates import page_dates
 from newsclean.extract.foot import foot_end
-from newsclean.extract.names import split_names
+from newsclean.extract.names import split_names, trailing_organisation
 from newsclean.lines import Line
 from newsclean.model import Dateline, Kind, Metadata, Removal
 
@@ -159,6 +159,7 @@ def build_metadata(
     captions: list[str] = []
     related: list[str] = []
     sources: list[str] = []
+    desks: list[str] = []
     titles: list[str] = []
     dateline: Dateline | None = None
     ordered = sorted(proposals, key=lambda p: (p.start, p.end))
@@ -182,8 +183,11 @@ def build_metadata(
             continue
         pack = proposal.rule.partition(".")[0]  # the rule's language: its name words
         for group in AUTHOR_GROUPS:
-            for name in split_names(proposal.field(group) or "", pack):
+            names = split_names(proposal.field(group) or "", pack)
+            for name in names:
                 _add(authors, name)
+            if names:  # "Von Anna Muster, NDR": the desk's organisation
+                _add(desks, trailing_organisation(proposal.field(group) or "", pack))
         for name in split_names(proposal.field("editors") or "", pack):
             _add(editors, name)
         _add(credits, proposal.field("credit"))
@@ -201,6 +205,8 @@ def build_metadata(
     source = dateline.agency if dateline is not None and dateline.agency else None
     if source is None and sources:
         source = sources[0]
+    if source is None and desks:
+        source = desks[0]  # the publisher, when a line names it, comes first
     published = updated = None
     if article is not None:
         published, updated = page_dates(

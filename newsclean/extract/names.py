@@ -145,7 +145,7 @@ def _split_names(text: str, language: str | None) -> list[str]:
     data = _data(language)
     names: list[str] = []
     parts = data.separators.split(text, timeout=REGEX_TIMEOUT)
-    if len(parts) > 1 and _ACRONYM.fullmatch(parts[-1].strip(), timeout=REGEX_TIMEOUT):
+    if _organisation(parts) is not None:
         parts.pop()  # "…, NDR", "…, BBC": the desk's organisation, no person
     for part in parts:
         part = data.place_tail.sub("", part.strip(), timeout=REGEX_TIMEOUT).strip(" ()")
@@ -160,6 +160,30 @@ def _split_names(text: str, language: str | None) -> list[str]:
         if part not in names:
             names.append(part)
     return names
+
+
+def trailing_organisation(text: str, language: str | None = None) -> str | None:
+    """The organisation a name list ends with (one word of two to six capitals after
+    the last separator), or ``None``.
+
+    >>> trailing_organisation("Anna Muster und Peter Paul, NDR", "de")
+    'NDR'
+    >>> trailing_organisation("Anna Muster und Peter Paul", "de") is None
+    True
+    """
+    if not text or len(text) > _MAX_NAMES_CHARS:
+        return None
+    try:
+        return _organisation(_data(language).separators.split(text, timeout=REGEX_TIMEOUT))
+    except TimeoutError:
+        return None
+
+
+def _organisation(parts: list[str]) -> str | None:
+    last = parts[-1].strip() if len(parts) > 1 else ""
+    if last and _ACRONYM.fullmatch(last, timeout=REGEX_TIMEOUT):
+        return last
+    return None
 
 
 @functools.cache
