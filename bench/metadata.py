@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from line_data import DATA, read_pages  # noqa: E402
 
 import newsclean  # noqa: E402
+from newsclean.extract.dates import first_date  # noqa: E402
 from newsclean.extract.names import split_names  # noqa: E402
 
 HTML = DATA.parent / "html"
@@ -117,14 +118,17 @@ def newsclean_values(page: dict[str, Any], pipeline: newsclean.Pipeline) -> dict
 
 def in_gold_text(
     pages: list[dict[str, Any]], pipeline: newsclean.Pipeline
-) -> dict[str, tuple[int, int]]:
+) -> dict[str, tuple[int, int, int]]:
     """Per field, on pages with a gold text but no gold metadata: how many pages newsclean
-    gives a value, and on how many of those the gold text writes it (every author's
-    name; the day in a common written form; the title as a line). A check of precision
-    where no gold value exists; a value the gold text does not write may still be right
-    (many gold texts leave the byline and the date out)."""
+    gives a value, on how many of those the gold text writes it (every author's name; the
+    day, in a common written form or as newsclean's date reader reads a line of the gold
+    text; the title as a line), and on how many it writes none of it but a different
+    value of its kind (another day; for authors and titles always 0: the gold text does not
+    mark them). A check of precision where no gold value exists: a value the gold text
+    leaves out may still be right (many gold texts leave the byline and the date out)."""
     given = dict.fromkeys(FIELDS, 0)
     written = dict.fromkeys(FIELDS, 0)
+    other = dict.fromkeys(FIELDS, 0)
     for page in pages:
         values = newsclean_values(page, pipeline)
         gold = page["gold_text"]
@@ -138,10 +142,19 @@ def in_gold_text(
             elif field == "authors":
                 text = _norm(gold)
                 written[field] += all(name in text for name in _names(value))
-            elif _day(value) is not None:
+            elif (day := _day(value)) is not None:
                 text = " ".join(gold.split()).casefold()
-                written[field] += any(form in text for form in written_dates(value))
-    return {field: (given[field], written[field]) for field in FIELDS}
+                days = _gold_days(gold, page["lang"])
+                if day in days or any(form in text for form in written_dates(day)):
+                    written[field] += 1
+                elif days:
+                    other[field] += 1
+    return {field: (given[field], written[field], other[field]) for field in FIELDS}
+
+
+def _gold_days(text: str, language: str) -> set[str]:
+    """The days newsclean's date reader reads in the lines of ``text``."""
+    return {found[0][:10] for line in text.split("\n") if (found := first_date(line, language))}
 
 
 def trafilatura_values(page: dict[str, Any]) -> dict[str, Any] | None:
@@ -227,11 +240,12 @@ def main(argv: list[str] | None = None) -> int:
             "headline and often the byline): what newsclean gives, and how much of it the "
             "gold text writes\n"
         )
-        print("| field | pages given | written in the gold text |")
-        print("|---|---|---|")
-        for field, (given, written) in in_gold_text(dragnet, pipeline).items():
+        print("| field | pages given | written in the gold text | the gold text writes another |")
+        print("|---|---|---|---|")
+        for field, (given, written, other) in in_gold_text(dragnet, pipeline).items():
             share = f"{written / given:.2f}" if given else "-"
-            print(f"| {field} | {given} | {written} ({share}) |")
+            shown = str(other) if field == "date" else "-"
+            print(f"| {field} | {given} | {written} ({share}) | {shown} |")
     if args.show:
         for page in pages:
             gold = page["gold_meta"].get(args.show)
