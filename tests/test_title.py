@@ -215,3 +215,12 @@ def test_a_page_without_a_headline_is_titled_by_its_comment_threads_heading() ->
     heading = "11 Antworten zu „Der Haushalt und die Schulen“"
     result = Pipeline.default().clean(f"{BODY}\n{heading}\n{COMMENTS}", lang="en")
     assert result.metadata.title == "Der Haushalt und die Schulen"
+
+
+def test_a_teaser_under_a_related_headers_word_is_no_title() -> None:
+    # "Recommended:" is a related header's phrase: the line is another story's teaser.
+    teaser = "Recommended: Tram fares will rise again next month"
+    result = Pipeline.default().clean(f"Home\nNews\n{teaser}\n{BODY}", lang="en")
+    assert result.metadata.title is None
+    result = Pipeline.default().clean(f"{HEADLINE}\n{teaser}\n{BODY}", lang="en")
+    assert result.metadata.title == HEADLINE

@@ -18,6 +18,7 @@ from newsclean.learned.title_model import default_title_model
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.lines import Line
 from newsclean.model import Kind
+from newsclean.rules.model import Role, phrase_key
 from newsclean.shape import is_link_row
 from newsclean.typography import QUOTES
 from newsclean.view import Annotation, Proposal, View, field_of
@@ -35,6 +36,8 @@ CANDIDATE_KINDS = frozenset({Kind.DUPLICATE, Kind.RELATED, Kind.NAVIGATION})
 MAX_REMOVED_ABOVE = 40
 # Candidates at most this many lines apart are a pair (a headline and its dek).
 PAIR_LINES = 2
+# A label before a colon is at most this long ("Recommended: …").
+MAX_LABEL_CHARS = 40
 
 
 def candidates(
@@ -77,7 +80,7 @@ def candidates(
         if is_removed and view.kind(index) not in CANDIDATE_KINDS:
             continue  # a caption, a prompt, a credit line: never the headline
         line = view.original_line(index) if is_removed else view.line(index)
-        if is_date_line(line.text, view.language):
+        if is_date_line(line.text, view.language) or _under_header_label(view, line.text):
             continue
         if headline_shaped(line):
             found.append((index, kept, first - index))
@@ -139,6 +142,21 @@ def candidates(
             )
         )
     return rows
+
+
+def _under_header_label(view: View, text: str) -> bool:
+    """Whether ``text`` is a teaser under a related header's word and a colon
+    ("Recommended: Man with baggy pants booted from plane"): the label is a phrase of a
+    rule with the ``header`` role."""
+    label, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(label) > MAX_LABEL_CHARS:
+        return False
+    key = phrase_key(label)
+    for step in view.rules.phrase_steps.get(key, ()):
+        rule = view.rules[step].phrase_index.get(key)
+        if rule is not None and rule.role is Role.HEADER:
+            return True
+    return False
 
 
 def headline_shaped(line: Line) -> bool:
