@@ -224,3 +224,9 @@ def test_a_teaser_under_a_related_headers_word_is_no_title() -> None:
     assert result.metadata.title is None
     result = Pipeline.default().clean(f"{HEADLINE}\n{teaser}\n{BODY}", lang="en")
     assert result.metadata.title == HEADLINE
+
+
+def test_a_line_wholly_in_brackets_is_no_title() -> None:
+    for aside in ("(Photo: Jane Doe for the Daily Planet)", "{ 2 comments, read them below }"):
+        result = Pipeline.default().clean(f"Home\nNews\n{aside}\n{BODY}", lang="en")
+        assert result.metadata.title is None, aside

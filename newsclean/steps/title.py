@@ -38,6 +38,7 @@ MAX_REMOVED_ABOVE = 40
 PAIR_LINES = 2
 # A label before a colon is at most this long ("Recommended: …").
 MAX_LABEL_CHARS = 40
+_CLOSING_BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
 
 def candidates(
@@ -80,7 +81,11 @@ def candidates(
         if is_removed and view.kind(index) not in CANDIDATE_KINDS:
             continue  # a caption, a prompt, a credit line: never the headline
         line = view.original_line(index) if is_removed else view.line(index)
-        if is_date_line(line.text, view.language) or _under_header_label(view, line.text):
+        if (
+            is_date_line(line.text, view.language)
+            or _bracketed(line.text)
+            or _under_header_label(view, line.text)
+        ):
             continue
         if headline_shaped(line):
             found.append((index, kept, first - index))
@@ -142,6 +147,13 @@ def candidates(
             )
         )
     return rows
+
+
+def _bracketed(text: str) -> bool:
+    """Whether ``text`` is wholly in brackets, an aside ("(copyright: Getty Images)",
+    "{ 2 comments… read them below or add one }"): no headline is written so."""
+    closer = _CLOSING_BRACKETS.get(text[:1])
+    return closer is not None and text.endswith(closer)
 
 
 def _under_header_label(view: View, text: str) -> bool:
