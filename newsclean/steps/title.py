@@ -18,7 +18,7 @@ from newsclean.learned.title_model import default_title_model
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.lines import Line
 from newsclean.model import Kind
-from newsclean.rules.model import Role, phrase_key
+from newsclean.rules.model import Role
 from newsclean.shape import is_link_row
 from newsclean.typography import QUOTES
 from newsclean.view import Annotation, Proposal, View, field_of
@@ -163,12 +163,8 @@ def _under_header_label(view: View, text: str) -> bool:
     label, colon, rest = text.partition(":")
     if not colon or not rest.strip() or len(label) > MAX_LABEL_CHARS:
         return False
-    key = phrase_key(label)
-    for step in view.rules.phrase_steps.get(key, ()):
-        rule = view.rules[step].phrase_index.get(key)
-        if rule is not None and rule.role is Role.HEADER:
-            return True
-    return False
+    phrases = view.rules_for_text(label).phrases
+    return any(rule.role is Role.HEADER for rule in phrases.values())
 
 
 def headline_shaped(line: Line) -> bool:
