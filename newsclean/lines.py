@@ -34,6 +34,7 @@ class Line:
     __slots__ = (
         "_key",
         "clause_end",
+        "content_words",
         "facts",
         "headline",
         "own_features",
@@ -60,6 +61,8 @@ class Line:
         self._key: object = _UNSET
         # The line model's features of the text alone (``learned.features``), once asked.
         self.own_features: tuple[float, ...] | None = None
+        # Its words of four letters or more (``steps.title.content_words``), once asked.
+        self.content_words: frozenset[str] | None = None
 
     def short_label(self, max_words: int = 4, max_chars: int = 40) -> bool:
         """A button- or label-like line: at most a few words, no clause end."""

@@ -230,3 +230,99 @@ def test_a_line_wholly_in_brackets_is_no_title() -> None:
     for aside in ("(Photo: Jane Doe for the Daily Planet)", "{ 2 comments, read them below }"):
         result = Pipeline.default().clean(f"Home\nNews\n{aside}\n{BODY}", lang="en")
         assert result.metadata.title is None, aside
+
+
+def _candidates_of(
+    text: str, first_line: str, with_first: bool = False
+) -> dict[str, dict[str, float]]:
+    """The title candidates above ``first_line`` of ``text`` (layout left out, so nothing
+    is removed), each with its features by name."""
+    from newsclean.learned.title_model import TITLE_FEATURES
+    from newsclean.steps.title import candidates
+    from newsclean.view import Verdict, View
+
+    found: dict[str, dict[str, float]] = {}
+
+    class Probe:
+        name = "probe"
+
+        def propose(self, view: View) -> list[Verdict]:
+            if not found:
+                lines = [view.original(index) for index in range(len(view))]
+                rows = candidates(view, lines.index(first_line), with_first=with_first)
+                for index, row in rows:
+                    found[view.original(index)] = dict(zip(TITLE_FEATURES, row, strict=True))
+            return []
+
+    Pipeline.default().without("layout").with_step(Probe()).clean(text, lang="en")
+    return found
+
+
+def test_a_candidate_is_weighed_by_how_much_of_it_the_lines_below_repeat() -> None:
+    # A headline's words come back in its article; another story's teaser's do not.
+    from newsclean.steps.title import content_words
+
+    teaser = "Tram fares rise for the second time this year"
+    text = f"{teaser}\n{HEADLINE}\n{BODY}"
+    found = _candidates_of(text, BODY.split("\n")[0])
+    below = content_words(BODY)
+    own = content_words(HEADLINE)
+    assert found[HEADLINE]["echo_below"] == pytest.approx(len(own & below) / len(own))
+    assert found[HEADLINE]["echo_below"] >= 0.5
+    # The teaser's words are looked for below it, the headline included.
+    assert found[teaser]["echo_below"] < 0.2
+    assert found[HEADLINE]["echo_above"] == 0.0
+    assert sorted(content_words("The new Budget, 2024: a plan")) == ["2024", "budget", "plan"]
+
+
+def test_a_two_word_headline_is_a_candidate_and_one_word_labels_are_not() -> None:
+    found = _candidates_of(f"Home\nNews\nFaire Lieferketten\n{BODY}", BODY.split("\n")[0])
+    assert list(found) == ["Faire Lieferketten"]
+
+
+def test_a_first_paragraph_of_two_sentences_is_never_a_headline_candidate() -> None:
+    # A question headline reads as the first paragraph and is a candidate; a paragraph of
+    # two sentences is not (taking it would remove article text).
+    question = "Will the new budget fix the harbour wall?"
+    two = "Rain is coming. Will the new budget fix the harbour wall?"
+    for line, expected in ((question, [question]), (two, [])):
+        text = f"Home\nNews\n{line}\n{BODY}"
+        assert list(_candidates_of(text, line, with_first=True)) == expected, line
+
+
+def test_the_echo_of_a_line_is_the_share_of_its_words_a_window_holds() -> None:
+    # The word index reads the page in stretches; whatever order the windows come in, the
+    # share equals the one counted line by line.
+    import random
+
+    from newsclean.lines import Line
+    from newsclean.steps.title import _ContentWords, content_words
+
+    class Page:
+        def __init__(self, lines: list[str]) -> None:
+            self.lines = [Line(text) for text in lines]
+
+        def __len__(self) -> int:
+            return len(self.lines)
+
+        def original_line(self, index: int) -> Line:
+            return self.lines[index]
+
+    vocabulary = ["harbour", "budget", "council", "schools", "audit", "tram", "fares"]
+    chance = random.Random(7)
+    for _ in range(200):
+        texts = [
+            " ".join(chance.choices(vocabulary, k=chance.randint(0, 4))) or "-"
+            for _ in range(chance.randint(1, 60))
+        ]
+        echo = _ContentWords(Page(texts))  # type: ignore[arg-type]
+        for _ in range(15):
+            index = chance.randrange(len(texts))
+            start = chance.randint(-30, len(texts) + 30)
+            stop = start + chance.randint(0, 40)
+            own = content_words(texts[index])
+            around = set().union(
+                *(content_words(texts[i]) for i in range(max(start, 0), min(stop, len(texts))))
+            )
+            expected = len(own & around) / len(own) if own else 0.0
+            assert echo.echo(index, start, stop) == pytest.approx(expected)

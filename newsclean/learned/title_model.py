@@ -36,6 +36,8 @@ TITLE_FEATURES: tuple[str, ...] = (
     "first_paragraph",
     "candidate_above",
     "candidate_below",
+    "echo_below",
+    "echo_above",
 )
 
 

@@ -9,6 +9,8 @@ asks :func:`title_line` for the headline above that start, and removes it as ``t
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_left, insort
 from collections.abc import Container
 
 import regex
@@ -27,8 +29,9 @@ TITLE_RULE = "builtin.title.headline"
 # How many kept lines above the article's first paragraph the headline may be (the others
 # short labels); lines other steps removed (a byline, a date, a caption) are passed over.
 MAX_LINES_ABOVE = 8
-# A headline has at least this many words ("Politics", "World News" are section labels).
-MIN_TITLE_WORDS = 3
+# A headline has at least this many words ("Politics" is a section label; two-word lines
+# such as "World News" are candidates too, and the model weighs their shape).
+MIN_TITLE_WORDS = 2
 # Lines other steps removed that may still be the headline: a copy of it the page repeats,
 # a headline cut under a related header, a line a navigation rule took.
 CANDIDATE_KINDS = frozenset({Kind.DUPLICATE, Kind.RELATED, Kind.NAVIGATION})
@@ -39,6 +42,14 @@ PAIR_LINES = 2
 # A label before a colon is at most this long ("Recommended: …").
 MAX_LABEL_CHARS = 40
 _CLOSING_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+# A headline's words come back in the article under it (a dek or a teaser's far less):
+# the share of a candidate's content words (of at least four letters) found in the
+# ``ECHO_LINES`` lines below it, and in those above it, are two of its features.
+ECHO_LINES = 30
+# (stdlib ``re``: one character class repeated, linear by construction.)
+_CONTENT_WORD = re.compile(r"\w{4,}")
+# A sentence's end followed by the next sentence's capital, inside a line.
+_INNER_SENTENCE_END = regex.compile(r"[.?!…][\"'»”’)]?\s+[\"'«„“‘(]?\p{Lu}")
 
 
 def candidates(
@@ -97,6 +108,7 @@ def candidates(
         and not view.removed(first)
         and headline_shaped(view.line(first))
         and not is_date_line(view.text(first), view.language)
+        and not has_inner_sentence_end(view.text(first))
     )
     if anchor:
         found.insert(0, (first, 0, 0))
@@ -104,6 +116,7 @@ def candidates(
         return []
     longest = max(len(view.original(index)) for index, _, _ in found)
     keys = _repeat_keys(view)
+    content = _ContentWords(view)
     places = sorted(index for index, _, _ in found)
     rows: list[tuple[int, tuple[float, ...]]] = []
     # ``rank`` 0 is the nearest candidate above ``first``; the start itself, when it is
@@ -143,10 +156,82 @@ def candidates(
                     float(index == first),
                     float(pair_above),
                     float(pair_below),
+                    content.echo(index, index + 1, index + 1 + ECHO_LINES),
+                    content.echo(index, index - ECHO_LINES, index),
                 ),
             )
         )
     return rows
+
+
+class _ContentWords:
+    """Where each content word stands on the page as written (removed lines too), read
+    line by line as far as the candidates' windows need; a line's words are kept on its
+    :class:`Line` (measured once per text)."""
+
+    def __init__(self, view: View) -> None:
+        self._view = view
+        self._places: dict[str, list[int]] = {}
+        self._read_from = self._read_to = 0  # lines [from, to) are in ``_places``
+
+    def _read(self, start: int, stop: int) -> None:
+        """Take lines ``start:stop`` into the index (each line once, places in order)."""
+        start, stop = max(start, 0), min(stop, len(self._view))
+        if self._read_to <= self._read_from:
+            self._read_from = self._read_to = start
+        # What is read stays one stretch: a gap between it and the new lines is read too.
+        before = range(min(start, self._read_from), self._read_from)
+        after = range(self._read_to, max(stop, self._read_to))
+        for index in (*before, *after):
+            for word in _line_words(self._view.original_line(index)):
+                places = self._places.setdefault(word, [])
+                insort(places, index)
+        self._read_from, self._read_to = min(start, self._read_from), max(stop, self._read_to)
+
+    def echo(self, index: int, start: int, stop: int) -> float:
+        """The share of line ``index``'s content words that lines ``start:stop`` hold."""
+        own = _line_words(self._view.original_line(index))
+        if not own:
+            return 0.0
+        self._read(start, stop)
+        found = 0
+        for word in own:
+            places = self._places.get(word, ())
+            at = bisect_left(places, start)
+            found += at < len(places) and places[at] < stop
+        return found / len(own)
+
+
+def _line_words(line: Line) -> frozenset[str]:
+    found = line.content_words
+    if found is None:
+        found = line.content_words = content_words(line.text)
+    return found
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of at least four letters or digits in ``text``, case-folded.
+
+    >>> sorted(content_words("Council approves the new budget"))
+    ['approves', 'budget', 'council']
+    """
+    return frozenset(_CONTENT_WORD.findall(text.casefold()))
+
+
+def has_inner_sentence_end(text: str) -> bool:
+    """Whether a sentence ends inside ``text`` and another begins: a headline is one
+    sentence, so the first paragraph is a headline candidate only when it is one too
+    (taking a paragraph for the headline would remove article text).
+
+    >>> has_inner_sentence_end("Ist die Inklusion im Kapitalismus umsetzbar?")
+    False
+    >>> has_inner_sentence_end("Rain is coming. Farmers wait for it.")
+    True
+    """
+    try:
+        return _INNER_SENTENCE_END.search(text.rstrip(), timeout=REGEX_TIMEOUT) is not None
+    except TimeoutError:
+        return True
 
 
 def _bracketed(text: str) -> bool:
