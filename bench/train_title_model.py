@@ -11,7 +11,8 @@ default pipeline's first pass sees them. Two kinds of page teach the model:
 - Dragnet pages (``raw_p_cov >= 0.8``), whose gold text opens with the headline: a
   candidate is positive when it is the gold text's first line.
 
-A logistic model (scikit-learn, ``pip install -e ".[bench]"``) is fitted; per page the
+Gradient-boosted trees (scikit-learn, ``pip install -e ".[bench]"``) are fitted and
+exported to JSON (``newsclean.learned.trees`` evaluates them); per page the
 best-scoring candidate is the title when its probability reaches the threshold (the
 best F1 on the training folds' trafilatura-eval pages). Reported **out of fold**, 5 folds
 by site over both kinds of page: precision and recall of the title against the gold
@@ -39,6 +40,7 @@ from line_data import DATA, fold_of, read_pages  # noqa: E402
 import newsclean  # noqa: E402
 import newsclean.steps.title as title_step  # noqa: E402
 from newsclean.learned.title_model import TitleModel  # noqa: E402
+from newsclean.learned.trees import LEAF, Tree, Trees  # noqa: E402
 
 OUT = ROOT / "newsclean" / "learned" / "title_model.json"
 FOLDS = 5
@@ -83,25 +85,52 @@ def collect(pages: list[dict[str, Any]]) -> dict[str, Page]:
     return seen
 
 
-def fit(rows: list[tuple[float, ...]], labels: list[int]) -> tuple[Any, Any]:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
-    scaler = StandardScaler().fit(rows)
-    model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
-    model.fit(scaler.transform(rows), labels)
-    return scaler, model
+# The ensemble: small trees (three levels), so that a candidate is read in context (a
+# long line is a dek when a shorter candidate stands above it). Out of fold on the dev
+# pages, 100-200 trees of depth 2-3 all gave precision .71-.75 and recall .64-.67, against
+# .69 / .63 for a logistic model over the same features.
+TREES = {"n_estimators": 100, "learning_rate": 0.05, "max_depth": 3, "min_samples_leaf": 20}
 
 
-def to_model(scaler: Any, model: Any, threshold: float) -> TitleModel:
-    scale = [float(s) if s > 0 else 1.0 for s in scaler.scale_]
-    return TitleModel(
-        tuple(float(m) for m in scaler.mean_),
-        tuple(scale),
-        tuple(float(w) for w in model.coef_[0]),
-        float(model.intercept_[0]),
-        threshold,
-    )
+def fit(rows: list[tuple[float, ...]], labels: list[int]) -> Trees:
+    """Gradient-boosted trees (scikit-learn), exported and checked: the exported trees give
+    the fitted model's log-odds on every training row."""
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    matrix = np.asarray(rows, dtype=np.float64)
+    model = GradientBoostingClassifier(random_state=0, **TREES).fit(matrix, labels)
+    rate = model.learning_rate
+    trees = []
+    for (estimator,) in model.estimators_:
+        tree = estimator.tree_
+        leaves = (tree.children_left == -1).tolist()
+        trees.append(
+            Tree(
+                tuple(
+                    LEAF if leaf else int(f) for f, leaf in zip(tree.feature, leaves, strict=True)
+                ),
+                tuple(
+                    0.0 if leaf else float(t)
+                    for t, leaf in zip(tree.threshold, leaves, strict=True)
+                ),
+                tuple(int(c) for c in tree.children_left),
+                tuple(int(c) for c in tree.children_right),
+                tuple(float(rate * v) for v in tree.value[:, 0, 0]),
+            )
+        )
+    partial = Trees(0.0, tuple(trees))
+    fitted = model.decision_function(matrix[:1])[0]
+    exported = Trees(float(fitted - partial.logit(rows[0])), tuple(trees))
+    expected = model.decision_function(matrix)
+    worst = max(abs(exported.logit(row) - value) for row, value in zip(rows, expected, strict=True))
+    if worst > 1e-6:
+        raise SystemExit(f"the exported trees differ from the fitted model by {worst}")
+    return exported
+
+
+def to_model(trees: Trees, threshold: float) -> TitleModel:
+    return TitleModel(trees, threshold)
 
 
 def choose(model: TitleModel | None, page: Page) -> str | None:
@@ -152,14 +181,12 @@ def training(pages: list[dict[str, Any]], seen: dict[str, Page]) -> tuple[list, 
     return rows, labels
 
 
-def best_threshold(
-    pages: list[dict[str, Any]], seen: dict[str, Page], scaler: Any, model: Any
-) -> float:
+def best_threshold(pages: list[dict[str, Any]], seen: dict[str, Page], trees: Trees) -> float:
     """The threshold of the best F1 on the training pages with a gold title."""
     titled = [page for page in pages if page["source"] != "dragnet"]
 
     def f1(threshold: float) -> float:
-        chosen = to_model(scaler, model, threshold)
+        chosen = to_model(trees, threshold)
         precision, recall, _ = score(titled, lambda page: choose(chosen, seen[page["id"]]))
         return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
@@ -183,13 +210,13 @@ def main(argv: list[str] | None = None) -> int:
         train = [p for p in pages if fold_of(p, FOLDS) != fold]
         test = [p for p in pages if fold_of(p, FOLDS) == fold]
         rows, labels = training(train, seen)
-        scaler, model = fit(rows, labels)
-        fitted = to_model(scaler, model, best_threshold(train, seen, scaler, model))
+        trees = fit(rows, labels)
+        fitted = to_model(trees, best_threshold(train, seen, trees))
         for page in test:
             chosen_oof[page["id"]] = choose(fitted, seen[page["id"]])
     rows, labels = training(pages, seen)
-    scaler, model = fit(rows, labels)
-    final = to_model(scaler, model, best_threshold(pages, seen, scaler, model))
+    trees = fit(rows, labels)
+    final = to_model(trees, best_threshold(pages, seen, trees))
     print(
         f"{len(titled)} pages with a gold title and {len(dragnet)} Dragnet pages; "
         f"{sum(labels)} of {len(labels)} candidates are the title"
@@ -216,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
             f"| {dragnet_given} | {dragnet_right} |"
         )
     if not args.no_write:
-        OUT.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
+        OUT.write_text(json.dumps(final.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)} (threshold {final.threshold})")
     return 0
 

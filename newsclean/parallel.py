@@ -32,6 +32,11 @@ _START_METHOD = "spawn"
 _POLL_SECONDS = 0.1
 # Pools a run may lose to dying workers before the rest of its items are given up.
 MAX_BROKEN_POOLS = 16
+# A worker dead this long without the pool saying so is taken for a broken pool all the
+# same: CPython's executor notices a death at once, unless the worker was killed halfway
+# through sending a result, when its manager thread waits for the rest of the message
+# forever (and every result with it).
+UNNOTICED_DEATH_SECONDS = 2.0
 
 _worker_function: Callable[[Any], Any] | None = None
 
@@ -118,6 +123,7 @@ class _Pooled:
         self.executor = self._new_executor()
 
     def _new_executor(self) -> ProcessPoolExecutor:
+        self.death_seen: float | None = None
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context(_START_METHOD),
@@ -161,6 +167,9 @@ class _Pooled:
             except TimeoutError:
                 if self.should_stop():
                     return
+                if self._unnoticed_death():
+                    yield from self._recover(pending, "a worker process died unnoticed")
+                    return
             except BrokenProcessPool as exc:
                 yield from self._recover(pending, str(exc) or "a worker process died")
                 return
@@ -192,12 +201,31 @@ class _Pooled:
             except TimeoutError:
                 if self.should_stop():
                     return
+                if not self._unnoticed_death():
+                    continue
+                self.broken += 1
+                self._terminate()
+                self.executor = self._new_executor()
+                yield self._lost(item, f"the worker process cleaning it died ({reason})")
+                return
             except BrokenProcessPool:
                 self.broken += 1
                 self._terminate()
                 self.executor = self._new_executor()
                 yield self._lost(item, f"the worker process cleaning it died ({reason})")
                 return
+
+    def _unnoticed_death(self) -> bool:
+        """Whether a worker of the pool has been dead for ``UNNOTICED_DEATH_SECONDS``
+        while the pool still waits (see there)."""
+        processes = list(getattr(self.executor, "_processes", {}).values())
+        if not any(process.exitcode is not None for process in processes):
+            self.death_seen = None
+            return False
+        now = time.monotonic()
+        if self.death_seen is None:
+            self.death_seen = now
+        return now - self.death_seen >= UNNOTICED_DEATH_SECONDS
 
     def _lost(self, item: Any, reason: str) -> Any:
         if self.on_lost is None:
@@ -215,6 +243,7 @@ class _Pooled:
     def _terminate(self) -> None:
         """End the pool's workers now, without waiting for the chunks they hold."""
         processes = list(getattr(self.executor, "_processes", {}).values())
+        results = getattr(self.executor, "_result_queue", None)
         self.executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
@@ -225,3 +254,10 @@ class _Pooled:
             if process.is_alive():
                 process.kill()
                 process.join(1)
+        # A manager thread stuck reading a result its worker died halfway through sending
+        # reads the end of the pipe once no process holds its writing end: the workers
+        # are gone, so close this process's. (Else it waits forever, and so does the
+        # interpreter's exit, which joins it.)
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            writer.close()

@@ -71,3 +71,48 @@ def test_pipe_pool_survives_a_worker_that_dies() -> None:
     assert isinstance(results[3], str)
     assert results[3].startswith("lost 3: the worker process")
     assert results[4:] == [40, 50, 60, 70]
+
+
+def _die_mid_result_on_three(item: int) -> int:
+    """Item 3's worker dies halfway through sending a result, as a worker killed while it
+    writes one does: the message's header promises bytes that never come."""
+    if item == 3:
+        import gc
+        import struct
+        from multiprocessing.queues import SimpleQueue
+
+        results = next(o for o in gc.get_objects() if type(o) is SimpleQueue)
+        results._writer._send(struct.pack("!i", 1000) + b"half a result")
+        os._exit(1)
+    return item * 10
+
+
+MID_RESULT_RUN = """
+from newsclean.parallel import ordered_map
+from tests.test_pipe import _die_mid_result_on_three
+if __name__ == "__main__":
+    results = ordered_map(
+        _die_mid_result_on_three, range(8), workers=2, chunksize=2,
+        on_lost=lambda item, reason: f"lost {item}",
+    )
+    print(list(results))
+"""
+
+
+def test_pipe_pool_survives_a_worker_that_dies_while_sending_a_result() -> None:
+    # CPython's pool then waits forever for the rest of the message; the run must end,
+    # with every item accounted for, and so must the interpreter (which joins the pool's
+    # threads at exit).
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    run = subprocess.run(
+        [sys.executable, "-c", MID_RESULT_RUN],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == str([0, 10, 20, "lost 3", 40, 50, 60, 70])

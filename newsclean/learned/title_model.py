@@ -1,17 +1,17 @@
-"""A logistic model that scores headline candidates, read from JSON
+"""The model that scores headline candidates: gradient-boosted trees read from JSON
 (``title_model.json``, written by ``bench/train_title_model.py``)."""
 
 from __future__ import annotations
 
 import functools
 import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from newsclean.errors import ConfigError
+from newsclean.learned.trees import Trees
 
 # What the model reads of each candidate line (see newsclean.steps.title.candidates).
 TITLE_FEATURES: tuple[str, ...] = (
@@ -43,13 +43,10 @@ TITLE_FEATURES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class TitleModel:
-    """Standardised features, a weight each, an intercept and the least probability a
-    candidate needs to be the title."""
+    """Trees that give a candidate's log-odds of being the title, and the least
+    probability the best candidate needs to be taken."""
 
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    intercept: float
+    trees: Trees
     threshold: float
 
     @classmethod
@@ -58,40 +55,21 @@ class TitleModel:
         try:
             if tuple(data["features"]) != TITLE_FEATURES:
                 raise ConfigError("the title model was trained on other features than these")
-            model = cls(
-                tuple(float(v) for v in data["mean"]),
-                tuple(float(v) for v in data["scale"]),
-                tuple(float(v) for v in data["weights"]),
-                float(data["intercept"]),
-                float(data["threshold"]),
-            )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ConfigError(f"not a title model: {exc}") from None
-        if {len(model.mean), len(model.scale), len(model.weights)} != {len(TITLE_FEATURES)}:
-            raise ConfigError("the title model's vectors do not match its features")
-        return model
+            threshold = float(data["threshold"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"not a title model: {exc!r}") from None
+        if not 0.0 <= threshold <= 1.0:
+            raise ConfigError(f"the title model's threshold {threshold} is no probability")
+        return cls(Trees.from_dict(data, len(TITLE_FEATURES)), threshold)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "features": list(TITLE_FEATURES),
-            "mean": list(self.mean),
-            "scale": list(self.scale),
-            "weights": list(self.weights),
-            "intercept": self.intercept,
-            "threshold": self.threshold,
-        }
+        return {"features": list(TITLE_FEATURES), "threshold": self.threshold} | (
+            self.trees.to_dict()
+        )
 
     def probability(self, row: Sequence[float]) -> float:
         """The probability that a candidate with features ``row`` is the title."""
-        logit = self.intercept + sum(
-            weight * (value - mean) / scale
-            for weight, value, mean, scale in zip(
-                self.weights, row, self.mean, self.scale, strict=True
-            )
-        )
-        if logit < -60:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-logit))
+        return self.trees.probability(row)
 
 
 @functools.cache
