@@ -39,16 +39,6 @@ class Tree:
     right: tuple[int, ...]
     value: tuple[float, ...]
 
-    def leaf_value(self, row: Sequence[float]) -> float:
-        node = 0
-        feature = self.feature
-        while feature[node] != LEAF:
-            if row[feature[node]] <= self.threshold[node]:
-                node = self.left[node]
-            else:
-                node = self.right[node]
-        return self.value[node]
-
     def check(self, width: int) -> None:
         """Refuse a tree whose arrays disagree, whose splits read a feature beyond
         ``width``, or whose children do not lead forward to leaves (no loops)."""
@@ -85,7 +75,11 @@ class Trees:
         rounded = array("f", row)
         total = self.base
         for tree in self.trees:
-            total += tree.leaf_value(rounded)
+            feature, threshold, left, right = tree.feature, tree.threshold, tree.left, tree.right
+            node = 0
+            while (split := feature[node]) != LEAF:
+                node = left[node] if rounded[split] <= threshold[node] else right[node]
+            total += tree.value[node]
         return total
 
     def probability(self, row: Sequence[float]) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Container
 
 import regex
@@ -116,8 +116,8 @@ def candidates(
         return []
     longest = max(len(view.original(index)) for index, _, _ in found)
     keys = _repeat_keys(view)
-    content = _ContentWords(view)
     places = sorted(index for index, _, _ in found)
+    content = _ContentWords(view, places, places[0] - ECHO_LINES, places[-1] + 1 + ECHO_LINES)
     rows: list[tuple[int, tuple[float, ...]]] = []
     # ``rank`` 0 is the nearest candidate above ``first``; the start itself, when it is
     # one, is ranked before it (-1), so "nearest" keeps its meaning.
@@ -165,38 +165,27 @@ def candidates(
 
 
 class _ContentWords:
-    """Where each content word stands on the page as written (removed lines too), read
-    line by line as far as the candidates' windows need; a line's words are kept on its
-    :class:`Line` (measured once per text)."""
+    """Where the candidates' content words stand among lines ``start:stop`` of the page as
+    written (removed ones too), read once; a line's words are kept on its :class:`Line`
+    (measured once per text)."""
 
-    def __init__(self, view: View) -> None:
+    def __init__(self, view: View, candidates: list[int], start: int, stop: int) -> None:
         self._view = view
-        self._places: dict[str, list[int]] = {}
-        self._read_from = self._read_to = 0  # lines [from, to) are in ``_places``
-
-    def _read(self, start: int, stop: int) -> None:
-        """Take lines ``start:stop`` into the index (each line once, places in order)."""
-        start, stop = max(start, 0), min(stop, len(self._view))
-        if self._read_to <= self._read_from:
-            self._read_from = self._read_to = start
-        # What is read stays one stretch: a gap between it and the new lines is read too.
-        before = range(min(start, self._read_from), self._read_from)
-        after = range(self._read_to, max(stop, self._read_to))
-        for index in (*before, *after):
-            for word in _line_words(self._view.original_line(index)):
-                places = self._places.setdefault(word, [])
-                insort(places, index)
-        self._read_from, self._read_to = min(start, self._read_from), max(stop, self._read_to)
+        wanted = frozenset().union(*(_line_words(view.original_line(i)) for i in candidates))
+        self._places: dict[str, list[int]] = {word: [] for word in wanted}
+        for index in range(max(start, 0), min(stop, len(view))):
+            for word in _line_words(view.original_line(index)) & wanted:
+                self._places[word].append(index)  # in order: lines are read top to bottom
 
     def echo(self, index: int, start: int, stop: int) -> float:
-        """The share of line ``index``'s content words that lines ``start:stop`` hold."""
+        """The share of candidate ``index``'s content words that lines ``start:stop`` hold
+        (within the lines read)."""
         own = _line_words(self._view.original_line(index))
         if not own:
             return 0.0
-        self._read(start, stop)
         found = 0
         for word in own:
-            places = self._places.get(word, ())
+            places = self._places[word]
             at = bisect_left(places, start)
             found += at < len(places) and places[at] < stop
         return found / len(own)
