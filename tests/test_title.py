@@ -340,3 +340,12 @@ def test_the_echo_of_a_line_is_the_share_of_its_words_a_window_holds() -> None:
             )
             expected = len(own & around) / len(own) if own else 0.0
             assert echo.echo(index, start, stop) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("header", ["Top Stories", "Latest News", "More Stories"])
+def test_a_section_header_is_never_the_title(header: str) -> None:
+    # A header-role phrase heads other stories, even where a headline would stand.
+    result = Pipeline.default().clean(f"{header}\n{BODY}", lang="en")
+    assert result.metadata.title is None
+    result = Pipeline.default().clean(f"{header}\n{HEADLINE}\n{BODY}", lang="en")
+    assert result.metadata.title == HEADLINE

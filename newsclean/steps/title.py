@@ -96,6 +96,7 @@ def candidates(
             is_date_line(line.text, view.language)
             or _bracketed(line.text)
             or _under_header_label(view, line.text)
+            or _is_header(view, line.text)
         ):
             continue
         if headline_shaped(line):
@@ -230,6 +231,14 @@ def _bracketed(text: str) -> bool:
     return closer is not None and text.endswith(closer)
 
 
+def _is_header(view: View, text: str) -> bool:
+    """Whether ``text`` is a section header's phrase ("Top Stories", "Latest News", "Mehr
+    zum Thema"): a rule with the ``header`` role names it, so it heads other stories and
+    is never the article's own headline."""
+    phrases = view.rules_for_text(text).phrases
+    return any(rule.role is Role.HEADER for rule in phrases.values())
+
+
 def _under_header_label(view: View, text: str) -> bool:
     """Whether ``text`` is a teaser under a related header's word and a colon
     ("Recommended: Man with baggy pants booted from plane"): the label is a phrase of a
@@ -237,8 +246,7 @@ def _under_header_label(view: View, text: str) -> bool:
     label, colon, rest = text.partition(":")
     if not colon or not rest.strip() or len(label) > MAX_LABEL_CHARS:
         return False
-    phrases = view.rules_for_text(label).phrases
-    return any(rule.role is Role.HEADER for rule in phrases.values())
+    return _is_header(view, label)
 
 
 def headline_shaped(line: Line) -> bool:
