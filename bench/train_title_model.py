@@ -129,10 +129,6 @@ def fit(rows: list[tuple[float, ...]], labels: list[int]) -> Trees:
     return exported
 
 
-def to_model(trees: Trees, threshold: float) -> TitleModel:
-    return TitleModel(trees, threshold)
-
-
 def choose(model: TitleModel | None, page: Page) -> str | None:
     texts, rows = page
     if not rows:
@@ -156,16 +152,24 @@ def gold_title(page: dict[str, Any]) -> str | None:
     return _norm(page["gold_meta"]["title"])
 
 
-def score(
+def counts(
     pages: list[dict[str, Any]], pick: Callable[[dict[str, Any]], str | None]
-) -> tuple[float, float, int]:
-    """Precision, recall and pages given of ``pick`` against each page's title."""
+) -> tuple[int, int]:
+    """How many pages ``pick`` gives a title, and on how many it is the page's title."""
     given = right = 0
     for page in pages:
         value = pick(page)
         if value:
             given += 1
             right += _norm(value) == gold_title(page)
+    return given, right
+
+
+def score(
+    pages: list[dict[str, Any]], pick: Callable[[dict[str, Any]], str | None]
+) -> tuple[float, float, int]:
+    """Precision, recall and pages given of ``pick`` against each page's title."""
+    given, right = counts(pages, pick)
     return (right / given if given else 0.0, right / len(pages) if pages else 0.0, given)
 
 
@@ -186,7 +190,7 @@ def best_threshold(pages: list[dict[str, Any]], seen: dict[str, Page], trees: Tr
     titled = [page for page in pages if page["source"] != "dragnet"]
 
     def f1(threshold: float) -> float:
-        chosen = to_model(trees, threshold)
+        chosen = TitleModel(trees, threshold)
         precision, recall, _ = score(titled, lambda page: choose(chosen, seen[page["id"]]))
         return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
@@ -211,12 +215,12 @@ def main(argv: list[str] | None = None) -> int:
         test = [p for p in pages if fold_of(p, FOLDS) == fold]
         rows, labels = training(train, seen)
         trees = fit(rows, labels)
-        fitted = to_model(trees, best_threshold(train, seen, trees))
+        fitted = TitleModel(trees, best_threshold(train, seen, trees))
         for page in test:
             chosen_oof[page["id"]] = choose(fitted, seen[page["id"]])
     rows, labels = training(pages, seen)
     trees = fit(rows, labels)
-    final = to_model(trees, best_threshold(pages, seen, trees))
+    final = TitleModel(trees, best_threshold(pages, seen, trees))
     print(
         f"{len(titled)} pages with a gold title and {len(dragnet)} Dragnet pages; "
         f"{sum(labels)} of {len(labels)} candidates are the title"
@@ -232,12 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         ("model fitted on all pages (in-sample)", lambda page: choose(final, seen[page["id"]])),
     ):
         precision, recall, given = score(titled, pick)
-        _, _, dragnet_given = score(dragnet, pick)
-        dragnet_right = sum(
-            bool(value) and _norm(value) == gold_title(page)
-            for page in dragnet
-            for value in [pick(page)]
-        )
+        dragnet_given, dragnet_right = counts(dragnet, pick)
         print(
             f"| {name} | {precision:.2f} | {recall:.2f} | {given} "
             f"| {dragnet_given} | {dragnet_right} |"

@@ -203,17 +203,14 @@ class _Pooled:
                     return
                 if not self._unnoticed_death():
                     continue
-                self.broken += 1
-                self._terminate()
-                self.executor = self._new_executor()
-                yield self._lost(item, f"the worker process cleaning it died ({reason})")
-                return
             except BrokenProcessPool:
-                self.broken += 1
-                self._terminate()
-                self.executor = self._new_executor()
-                yield self._lost(item, f"the worker process cleaning it died ({reason})")
-                return
+                pass
+            # Its worker died again (noticed by the pool or not): the item is lost.
+            self.broken += 1
+            self._terminate()
+            self.executor = self._new_executor()
+            yield self._lost(item, f"the worker process cleaning it died ({reason})")
+            return
 
     def _unnoticed_death(self) -> bool:
         """Whether a worker of the pool has been dead for ``UNNOTICED_DEATH_SECONDS``
