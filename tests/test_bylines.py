@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsclean import Kind, Pipeline
-from newsclean.extract.bylines import dated_byline_authors
-from newsclean.extract.metadata import SPLIT_BYLINE_RULE
+from newsclean.extract.bylines import dated_byline_authors, own_line_names
+from newsclean.extract.metadata import ROLE_BYLINE_RULE, SPLIT_BYLINE_RULE
 
 BODY = (
     "Der Stadtrat hat am Montag nach einer langen Debatte den Haushalt für das kommende Jahr "
@@ -49,17 +49,18 @@ def test_a_dated_byline_after_the_article_names_nobody() -> None:
     assert Pipeline.default().clean(text, lang="de").metadata.authors == []
 
 
-def _labels() -> list[tuple[str, str]]:
+def _pack_names(key: str) -> list[tuple[str, str]]:
+    """(language, word) for each word of every shipped pack's ``[names]`` list ``key``."""
     from newsclean.rules.loader import available_languages, load_pack
 
     return [
-        (language, label)
+        (language, word)
         for language in available_languages()
-        for label in load_pack(language).names.byline_labels
+        for word in getattr(load_pack(language).names, key)
     ]
 
 
-@pytest.mark.parametrize(("language", "label"), _labels())
+@pytest.mark.parametrize(("language", "label"), _pack_names("byline_labels"))
 def test_every_packs_byline_labels_over_a_name_line_give_the_author(
     language: str, label: str
 ) -> None:
@@ -174,3 +175,55 @@ def test_initials_written_together_are_a_name() -> None:
     result = Pipeline.default().clean(text, lang="en")
     assert result.metadata.authors == ["R.C. Baker"]
     assert [r.kind for r in result.removed if r.text == "by R.C. Baker"] == [Kind.BYLINE]
+
+
+@pytest.mark.parametrize(("language", "role"), _pack_names("roles"))
+def test_every_packs_roles_after_a_name_on_its_own_line_give_the_author(
+    language: str, role: str
+) -> None:
+    for line in (f"Anna Muster, {role}", f"Anna Muster | {role}", f"Anna Muster{role}"):
+        assert own_line_names(line, language) == ["Anna Muster"], line
+        above = Pipeline.default().clean(f"Der Haushalt steht\n{line}\n{BODY}", lang=language)
+        assert above.metadata.authors == ["Anna Muster"], line
+        under = Pipeline.default().clean(f"{BODY}\n{line}", lang=language)
+        assert under.metadata.authors == ["Anna Muster"], line
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "names"),
+    [
+        ("Post author By Helge Fahrnberger", "en", ["Helge Fahrnberger"]),
+        ("- Written by Ann Lee", "en", ["Ann Lee"]),
+        ("Autor Mark Newton:", "de", ["Mark Newton"]),
+        ("Jane Doe, Staff Writer", "en", ["Jane Doe"]),
+        ("Logan C. RitchieStaff Writer", "en", ["Logan C. Ritchie"]),
+        # A name alone, or capitalised words, are no byline.
+        ("Christian Mihatsch", "de", []),
+        ("Social Media Marketing", "en", []),
+        # A role word inside a name or a headline is no role.
+        ("Reporter Without Borders", "en", []),
+        ("The Editor", "en", []),
+        ("Our Correspondent", "en", []),
+        ("Anna Muster, Redakteurin bei der Zeitung und Mutter von zwei Kindern", "de", []),
+    ],
+)
+def test_own_line_bylines(line: str, language: str, names: list[str]) -> None:
+    assert own_line_names(line, language) == names
+
+
+def test_a_role_byline_far_below_the_article_names_nobody() -> None:
+    line = "Jane Doe | Reporter"
+    # Under a teaser header or comment furniture: a teaser's or a commenter's.
+    for between in ("More Stories", "Leave a Reply"):
+        below = Pipeline.default().clean(f"{BODY}\n{between}\n{line}", lang="en")
+        assert below.metadata.authors == [], between
+        assert line not in below.text
+
+
+def test_a_role_byline_is_removed_with_its_rule() -> None:
+    result = Pipeline.default().clean(
+        f"Der Haushalt steht\nAnna Muster, Redakteurin\n{BODY}", lang="de"
+    )
+    (byline,) = [r for r in result.removed if r.kind is Kind.BYLINE]
+    assert (byline.text, byline.rule) == ("Anna Muster, Redakteurin", ROLE_BYLINE_RULE)
+    assert result.text == BODY

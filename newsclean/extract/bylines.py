@@ -23,9 +23,10 @@ from newsclean.extract.dates import (
     read_date,
     window_top,
 )
-from newsclean.extract.names import byline_labels, split_names
+from newsclean.extract.foot import foot_end
+from newsclean.extract.names import byline_labels, byline_roles, split_names
 from newsclean.limits import REGEX_TIMEOUT
-from newsclean.model import Removal
+from newsclean.model import Kind, Removal
 
 # Words and marks that join a byline's name and its date, or open the byline.
 _NOISE = r"(?:[|·•∙—–\-,/:]|\b(?:am|um|on|at|le|el|il|em|uhr|gmt|à)\b)"
@@ -159,3 +160,94 @@ def kept_byline_date(kept: Sequence[str], language: str | None) -> str | None:
         if found is not None:
             return found
     return None
+
+
+# An undated byline on its own line: "Post author By Helge Fahrnberger", "Jane Doe, Staff
+# Writer", "Anna Muster | Redakteurin". It needs a byline label or a role: a name alone on a
+# line is as often a menu's, a teaser's or a section's two capitalised words. It is read only
+# right above the article's first line or right under its last one.
+OWN_LINE_CHARS = 80
+LEAD_NAME_LINES = 3  # line breaks from the line to the article's first line
+FOOT_NAME_LINES = 2  # line breaks from the article's last line to the line
+_LEADING_MARKS = "-–—•·|*>» "
+_ROLE_SEPARATORS = ",|·•–—-/"
+
+
+def own_line_names(text: str, language: str | None = None) -> list[str]:
+    """The names of a short line that is a byline without a date: a byline label (the
+    packs' ``[names] byline_labels``) or a role after the names (``[names] roles``), or
+    both; ``[]`` for any other line.
+
+    >>> own_line_names("Post author By Helge Fahrnberger", "en")
+    ['Helge Fahrnberger']
+    >>> own_line_names("Jane Doe | Reporter", "en"), own_line_names("Jane Doe, Staff Writer", "en")
+    (['Jane Doe'], ['Jane Doe'])
+    >>> own_line_names("Jane Doe", "en"), own_line_names("Social Media Marketing", "en")
+    ([], [])
+    """
+    if len(text) > OWN_LINE_CHARS:
+        return []
+    line = text.strip().lstrip(_LEADING_MARKS).rstrip(" :,.")
+    rest = line
+    for _ in range(3):
+        trimmed = _AROUND.sub("", rest, timeout=REGEX_TIMEOUT).strip()
+        if trimmed == rest:
+            break
+        rest = trimmed
+    rest = _without_label(rest, language).strip().rstrip(" :,.")
+    labelled = rest != line
+    names, role = _without_role(rest, language)
+    if not labelled and not role:
+        return []
+    return split_names(names, language)
+
+
+def _without_role(text: str, language: str | None) -> tuple[str, str | None]:
+    """``text`` without the role it ends with ("Jane Doe, Staff Writer", "Logan C.
+    RitchieStaff Writer": glued where the page lost a line break), and the role."""
+    folded = text.casefold()
+    for role in byline_roles(language):
+        if not folded.endswith(role) or len(folded) == len(role):
+            continue
+        before = text[: len(text) - len(role)]
+        if before[-1] in _ROLE_SEPARATORS or before[-1].isspace() or before[-1].islower():
+            return before.rstrip(_ROLE_SEPARATORS + " "), role
+    return text, None
+
+
+def own_line_authors(
+    removals: Sequence[Removal], source: str, start: int, end: int, language: str | None
+) -> list[str]:
+    """The names of an undated byline on its own line (:func:`own_line_names`) right above
+    the article kept from ``start`` to ``end`` in ``source`` (at most ``LEAD_NAME_LINES``
+    line breaks above its first line, the nearest first), else right under it (at most
+    ``FOOT_NAME_LINES``, with nothing between that :func:`~newsclean.extract.foot.fences`);
+    ``[]`` when there is none."""
+    above = [
+        removal
+        for removal in removals
+        if removal.end <= start
+        and removal.kind not in BYLINE_SKIPPED_KINDS
+        and source.count("\n", removal.end, start) <= LEAD_NAME_LINES
+    ]
+    for removal in reversed(above):
+        names = own_line_names(removal.text, language)
+        if names:
+            return names
+    limit = foot_end(removals, start, end)  # under a teaser header: a teaser's byline
+    for removal in removals:
+        if removal.start < end:
+            continue
+        if removal.start >= limit or source.count("\n", end, removal.start) > FOOT_NAME_LINES:
+            break
+        if removal.kind in _FOOT_SKIPPED_KINDS:
+            continue
+        names = own_line_names(removal.text, language)
+        if names:
+            return names
+    return []
+
+
+# Under the article, the line model files what it removes as related or footer text: only a
+# caption, a repeated line or an author box's bio is no signature.
+_FOOT_SKIPPED_KINDS = BYLINE_SKIPPED_KINDS - {Kind.RELATED}

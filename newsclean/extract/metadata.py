@@ -10,6 +10,7 @@ from newsclean.extract.bylines import (
     dated_byline_authors,
     foot_byline_authors,
     kept_byline_date,
+    own_line_authors,
     page_byline_authors,
 )
 from newsclean.extract.dates import page_dates
@@ -35,6 +36,8 @@ FOOT_CREDIT_LINES = 25
 FOOT_BYLINE_LINES = 2  # line breaks from the article's end: the next line only
 # The rule of split bylines (``steps.split_byline``; named here, where it is read).
 SPLIT_BYLINE_RULE = "builtin.context.split_byline"
+# The rule of a name and its role on a line of their own (``steps.split_byline``).
+ROLE_BYLINE_RULE = "builtin.context.role_byline"
 
 
 class Verdict(Protocol):
@@ -225,6 +228,10 @@ def build_metadata(
             )
         if not authors:
             authors = foot_byline_authors(article.removals, article.start, article.end, language)
+        if not authors:
+            authors = own_line_authors(
+                article.removals, article.source, article.start, article.end, language
+            )
     return Metadata(
         language=language,
         language_confidence=language_confidence,

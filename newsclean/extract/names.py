@@ -196,3 +196,14 @@ def byline_labels(language: str | None) -> frozenset[str]:
     return frozenset(
         label.casefold() for code in languages for label in load_pack(code).names.byline_labels
     )
+
+
+@functools.cache
+def byline_roles(language: str | None) -> tuple[str, ...]:
+    """The roles of ``language``'s pack (every pack's when it is unknown) that a byline
+    writes after the names ("Jane Doe, Staff Writer"), case-folded, longest first."""
+    from newsclean.rules.loader import available_languages, load_pack
+
+    languages = [language] if language in available_languages() else available_languages()
+    roles = {role.casefold() for code in languages for role in load_pack(code).names.roles}
+    return tuple(sorted(roles, key=lambda role: (-len(role), role)))

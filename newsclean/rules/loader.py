@@ -103,24 +103,32 @@ def _shown(text: str) -> str:
     return repr(text[:80] + ("…" if len(text) > 80 else ""))
 
 
-_NAME_KEYS = frozenset(
-    {"separators", "particles", "not_persons", "place_prepositions", "byline_labels", "examples"}
+# The word lists of a pack's ``[names]`` table (see :class:`NameWords`).
+_NAME_WORD_KEYS = (
+    "separators",
+    "particles",
+    "not_persons",
+    "place_prepositions",
+    "byline_labels",
+    "roles",
 )
+_NAME_KEYS = frozenset({*_NAME_WORD_KEYS, "examples"})
 
 
 @dataclass(frozen=True, slots=True)
 class NameWords:
     """A pack's words around names: between them ("and", "et"), inside them ("van",
     "de"), in a name's place without being one ("staff", "Redaktion"), before a place
-    that follows a name ("in", "à"), and the labels that stand alone on the line above a
-    writer's name ("By", "Von", "Artikel von"); with examples of credit text and the names
-    in it."""
+    that follows a name ("in", "à"), the labels that stand alone on the line above a
+    writer's name ("By", "Von", "Artikel von"), and the roles written after a writer's name
+    ("Staff Writer", "Redakteurin"); with examples of credit text and the names in it."""
 
     separators: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     not_persons: tuple[str, ...] = ()
     place_prepositions: tuple[str, ...] = ()
     byline_labels: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
     examples: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -525,8 +533,7 @@ def _parse_names(raw: Any, origin: str) -> NameWords:
             raise _fail(origin, None, "[[names.examples]] need a 'text' and its 'names'")
         examples.append((example["text"], _string_list(example["names"], origin, None, "names")))
     words = {
-        key: _string_list(raw.get(key, []), origin, None, f"names.{key}")
-        for key in ("separators", "particles", "not_persons", "place_prepositions", "byline_labels")
+        key: _string_list(raw.get(key, []), origin, None, f"names.{key}") for key in _NAME_WORD_KEYS
     }
     for key, items in words.items():
         if any(not item.strip() or item != item.strip() for item in items):

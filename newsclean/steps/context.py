@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from newsclean.model import Kind
 from newsclean.steps.author_box import author_boxes
-from newsclean.steps.split_byline import split_bylines
+from newsclean.steps.split_byline import role_bylines, split_bylines
 from newsclean.typography import ELLIPSES
 from newsclean.view import Proposal, Verdict, View
 
@@ -49,7 +49,8 @@ _BUTTON_MAX_CHARS = 30
 class ContextStep:
     """Button lines beside prompts, labels between removed lines, the headline-like lines
     right after a closing credit line, author boxes (see :mod:`.author_box`), bylines split
-    over a label line and a name line (see :mod:`.split_byline`), teaser lists
+    over a label line and a name line and names with their role on a line of their own
+    (see :mod:`.split_byline`), teaser lists
     told by their bylines, and lines continuing a removed line after an ellipsis."""
 
     name = "context"
@@ -63,6 +64,7 @@ class ContextStep:
         # Before author boxes: a name under a byline label is the byline's, even when a bio
         # follows it.
         found.extend(split_bylines(view, kinds))
+        found.extend(role_bylines(view, kinds))
         found.extend(author_boxes(view, kinds))
         found.extend(_headlines_with_bylines(view, kinds))
         return found

@@ -1,16 +1,20 @@
-"""Bylines split over two lines: a label alone on its line ("Von", "By", "Artikel von:")
-and the writer's name on the next ("Claudia Riedler"). Scraped text often breaks a
-byline so, where the page set the label and the name in two elements.
+"""Bylines that no pattern rule reads: split over two lines, a label alone on its line
+("Von", "By", "Artikel von:") and the writer's name on the next ("Claudia Riedler"), as
+scraped text often breaks a byline where the page set the label and the name in two
+elements; and a name with its role on a line of its own ("Jane Doe, Staff Writer", "Anna
+Muster | Redakteurin").
 
-The labels are language data: each shipped pack's ``[names] byline_labels``.
+The labels and roles are language data: each shipped pack's ``[names] byline_labels`` and
+``[names] roles``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsclean.extract.metadata import SPLIT_BYLINE_RULE
-from newsclean.extract.names import byline_labels, is_person_name
+from newsclean.extract.bylines import OWN_LINE_CHARS, own_line_names
+from newsclean.extract.metadata import ROLE_BYLINE_RULE, SPLIT_BYLINE_RULE
+from newsclean.extract.names import byline_labels, byline_roles, is_person_name
 from newsclean.model import Kind
 from newsclean.view import Proposal, View
 
@@ -43,4 +47,25 @@ def split_bylines(view: View, kinds: Sequence[Kind | None]) -> list[Proposal]:
         found.append(
             view.whole(index + 1, Kind.BYLINE, SPLIT_BYLINE_RULE, (("authors", name),), index)
         )
+    return found
+
+
+def role_bylines(view: View, kinds: Sequence[Kind | None]) -> list[Proposal]:
+    """Lines that are a name list and a role ("Jane Doe | Reporter", "Anna Muster,
+    Redakteurin"; a byline label may open them), removed as ``byline`` lines that name the
+    authors; lines another step touched are left alone. Which byline names the article's
+    authors is the metadata's decision (one above the article, or its foot credit)."""
+    roles = byline_roles(view.language)
+    found: list[Proposal] = []
+    for index, kind in enumerate(kinds):
+        if kind is not None:
+            continue
+        text = view.original(index)
+        # Cheap, on every kept line: short, and ends with a role (a full stop aside).
+        if len(text) > OWN_LINE_CHARS or not text.rstrip(" .").casefold().endswith(roles):
+            continue
+        names = own_line_names(text, view.language)
+        if names and not view.touched(index):
+            fields = (("authors", " and ".join(names)),)
+            found.append(view.whole(index, Kind.BYLINE, ROLE_BYLINE_RULE, fields))
     return found
