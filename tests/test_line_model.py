@@ -246,6 +246,26 @@ def test_a_comment_thread_below_the_article_is_removed_as_comments() -> None:
     assert all(r.kind is not Kind.COMMENT for r in plain.removed)
 
 
+def test_a_blogs_thread_under_its_comment_count_is_removed_as_comments() -> None:
+    # The Thesis theme's count opens the thread under the post; the comments are long,
+    # sentence-shaped lines that would otherwise read as the article going on.
+    count = "{ 38 comments… read them below or add one }"
+    comments = [
+        "I have followed this council for years and this budget is the worst one yet, "
+        "with nothing for the schools and far too much for the new stadium downtown.",
+        "Thanks for the clear write-up, it explains the vote better than anything else "
+        "I have read this week, and I have read a lot of coverage of the council.",
+        "Does anyone know when the next public hearing on the budget is going to be held? "
+        "I would like to go and ask the mayor about the harbour money in person.",
+    ]
+    result = newsclean.clean("\n".join([*PARAGRAPHS, count, *comments]), lang="en")
+    assert result.text.splitlines() == PARAGRAPHS
+    kinds = {removal.text: (removal.kind, removal.rule) for removal in result.removed}
+    assert kinds[count] == (Kind.COMMENT, "universal.comment.thread_count")
+    for comment in comments:
+        assert kinds[comment] == (Kind.COMMENT, "model.after_article")
+
+
 def test_a_list_the_last_paragraph_announces_stays_with_the_article() -> None:
     announced = "The budget funds three projects that the mayor listed on Monday evening:"
     projects = ["Two new primary schools", "A repaired harbour wall", "Longer library hours"]
