@@ -45,6 +45,18 @@ def _varied_boilerplate(size: int) -> str:
     return "\n".join(lines)[:size]
 
 
+def _boilerplate_over_an_article(size: int) -> str:
+    """Varied boilerplate lines, then an article with a headline and no byline: what is
+    read near the article's start when nothing names the authors (a byline of its own,
+    a name beside a date) must look at the lines just above it, never at all of them."""
+    article = (
+        "Council approves the budget for next year\n"
+        "The council met on Tuesday to discuss the budget for the coming year, officials "
+        "said.\nIt approved the plan after a long debate that lasted into the night.\n"
+    )
+    return _varied_boilerplate(max(0, size - len(article))) + "\n" + article
+
+
 def _stamped_comments(size: int) -> str:
     """A thread of distinct names, each over its comment with a date and time: every line a
     stamp or a comment, all in one frame."""
@@ -114,5 +126,6 @@ HOSTILE: dict[str, Maker] = {
         "Read more. Read more! Read more… Read more » | Read more.\n", size
     ),
     "slightly different boilerplate lines": _varied_boilerplate,
+    "boilerplate lines over an article": _boilerplate_over_an_article,
     "a comment thread of stamps": _stamped_comments,
 }

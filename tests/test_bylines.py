@@ -227,3 +227,24 @@ def test_a_role_byline_is_removed_with_its_rule() -> None:
     (byline,) = [r for r in result.removed if r.kind is Kind.BYLINE]
     assert (byline.text, byline.rule) == ("Anna Muster, Redakteurin", ROLE_BYLINE_RULE)
     assert result.text == BODY
+
+
+@pytest.mark.parametrize("date", ["18.11.2022", "18. November 2022, 14:10 Uhr"])
+def test_a_name_line_beside_a_date_line_above_the_article_names_the_author(date: str) -> None:
+    for header in (f"Christian Mihatsch\n{date}", f"{date}\nChristian Mihatsch"):
+        result = Pipeline.default().clean(f"Der Haushalt steht\n{header}\n{BODY}", lang="de")
+        assert result.metadata.authors == ["Christian Mihatsch"], header
+        assert result.metadata.published is not None
+
+
+def test_a_name_line_needs_the_date_beside_it_and_few_capitalised_words() -> None:
+    for header in (
+        "Christian Mihatsch",  # no date: a name alone says too little
+        "Christian Mihatsch\nKlima\n18.11.2022",  # the date is not beside it
+        "Das Mädchen Das Alles Aß\n18.11.2022",  # a blog's name
+    ):
+        result = Pipeline.default().clean(f"Der Haushalt steht\n{header}\n{BODY}", lang="de")
+        assert result.metadata.authors == [], header
+    # Under the article, a name over a date heads a comment.
+    comment = Pipeline.default().clean(f"{BODY}\nKlaus Meier\n18.11.2022", lang="de")
+    assert comment.metadata.authors == []

@@ -18,6 +18,7 @@ from newsclean.extract.dates import (
     BYLINE_SKIPPED_KINDS,
     first_date,
     foot_dated_line,
+    is_date_line,
     is_update,
     lead_date,
     read_date,
@@ -222,16 +223,21 @@ def own_line_authors(
     the article kept from ``start`` to ``end`` in ``source`` (at most ``LEAD_NAME_LINES``
     line breaks above its first line, the nearest first), else right under it (at most
     ``FOOT_NAME_LINES``, with nothing between that :func:`~newsclean.extract.foot.fences`);
-    ``[]`` when there is none."""
+    above the article, a name alone on its line also names the author when the line right
+    above or under it is a date line ("Christian Mihatsch" / "18.11.2022"); ``[]`` when
+    there is none."""
+    top = window_top(source, start, LEAD_NAME_LINES)
     above = [
         removal
         for removal in removals
-        if removal.end <= start
+        if top <= removal.start
+        and removal.end <= start
         and removal.kind not in BYLINE_SKIPPED_KINDS
-        and source.count("\n", removal.end, start) <= LEAD_NAME_LINES
     ]
     for removal in reversed(above):
-        names = own_line_names(removal.text, language)
+        names = own_line_names(removal.text, language) or _name_beside_date(
+            removal, source, language
+        )
         if names:
             return names
     limit = foot_end(removals, start, end)  # under a teaser header: a teaser's byline
@@ -246,6 +252,33 @@ def own_line_authors(
         if names:
             return names
     return []
+
+
+def _name_beside_date(removal: Removal, source: str, language: str | None) -> list[str]:
+    """The names of a removed line that is only names, when the line right above or
+    right under it in ``source`` is a date line; else ``[]``."""
+    if len(removal.text) > OWN_LINE_CHARS:
+        return []
+    names = split_names(removal.text.strip(), language)
+    # A blog's name is capitalised words too ("The Girl Who Ate Everything"): a name alone
+    # says at most three.
+    if not names or any(sum(word[:1].isupper() for word in name.split()) > 3 for name in names):
+        return []
+    if any(is_date_line(line.strip(), language) for line in _lines_beside(source, removal)):
+        return names
+    return []
+
+
+def _lines_beside(source: str, removal: Removal) -> tuple[str, str]:
+    """The line right above ``removal`` in ``source`` and the line right under it (``""``
+    at the text's edges)."""
+    above_end = source.rfind("\n", 0, removal.start)
+    above = "" if above_end < 0 else source[source.rfind("\n", 0, above_end) + 1 : above_end]
+    under_start = source.find("\n", removal.end)
+    if under_start < 0:
+        return above, ""
+    under_end = source.find("\n", under_start + 1)
+    return above, source[under_start + 1 : under_end if under_end >= 0 else len(source)]
 
 
 # Under the article, the line model files what it removes as related or footer text: only a

@@ -404,8 +404,8 @@ def opens_with_date(text: str, language: str | None = None) -> bool:
     return after.lstrip()[:1] in _STRIP_MARKS and len(text.split()) <= LABELLED_DATE_WORDS
 
 
-def window_top(source: str, start: int) -> int:
-    """The first offset of ``source`` at most ``LINES_ABOVE`` lines above the article's
+def window_top(source: str, start: int, lines: int = LINES_ABOVE) -> int:
+    """The first offset of ``source`` at most ``lines`` lines above the article's
     ``start``: what lies from there to ``start`` is near above the article. Found once
     per page, so that each removal is placed in constant time.
 
@@ -413,7 +413,7 @@ def window_top(source: str, start: int) -> int:
     True
     """
     position = start
-    for _ in range(LINES_ABOVE + 1):
+    for _ in range(lines + 1):
         position = source.rfind("\n", 0, position)
         if position < 0:
             return 0
