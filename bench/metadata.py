@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import gzip
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -47,8 +48,15 @@ _MONTHS = {
 }
 
 
+_SPACE_BEFORE_MARK = re.compile(r"\s+([:;,!?])")
+
+
 def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).replace(".", " ").split()).casefold()
+    """``text`` with case, spacing (also before a colon or a comma: "Abrechnung :
+    Musik-Stars"), dots and invisible format characters (a soft hyphen) aside."""
+    text = "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c) != "Cf")
+    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    return " ".join(text.replace(".", " ").split()).casefold()
 
 
 def _names(entries: Iterable[str]) -> frozenset[str]:
