@@ -126,6 +126,10 @@ def _measure_own(line: Line) -> tuple[float, ...]:
     )
 
 
+# What is left of a removed line: nothing.
+_GONE = Line("")
+
+
 def page_features(
     view: View,
     end_markers: frozenset[int] = frozenset(),
@@ -137,8 +141,12 @@ def page_features(
     hand-written layout step would remove (its verdict is one more feature, weighed by what
     the data says of it)."""
     size = len(view)
-    lines = [view.line(index) for index in range(size)]
-    removed = [view.removed(index) for index in range(size)]
+    # A removed line reads as empty (nothing of it is left): its shape is not looked up.
+    lines = [_GONE] * size
+    removed = [True] * size
+    for index, line in view.kept_lines():
+        lines[index] = line
+        removed[index] = False
     lengths = [0 if gone else len(line.text) for line, gone in zip(lines, removed, strict=True)]
     longest = max(lengths, default=0) or 1
     paragraph = [line.paragraph and not gone for line, gone in zip(lines, removed, strict=True)]

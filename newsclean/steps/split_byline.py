@@ -61,8 +61,13 @@ def role_bylines(view: View, kinds: Sequence[Kind | None]) -> list[Proposal]:
         if kind is not None:
             continue
         text = view.original(index)
-        # Cheap, on every kept line: short, and ends with a role (a full stop aside).
-        if len(text) > OWN_LINE_CHARS or not text.rstrip(" .").casefold().endswith(roles):
+        # Cheap, on every kept line: short, two words at least (a name), and ends with a
+        # role (a full stop aside).
+        if (
+            len(text) > OWN_LINE_CHARS
+            or " " not in text
+            or not text.rstrip(" .").casefold().endswith(roles)
+        ):
             continue
         names = own_line_names(text, view.language)
         if names and not view.touched(index):
