@@ -200,6 +200,11 @@ def test_every_packs_roles_after_a_name_on_its_own_line_give_the_author(
         # A name alone, or capitalised words, are no byline.
         ("Christian Mihatsch", "de", []),
         ("Social Media Marketing", "en", []),
+        # A title's article or a preposition is no byline label.
+        ("Le Monde Diplomatique", "fr", []),
+        ("El Nuevo Herald", "es", []),
+        ("On Politics Today", "en", []),
+        ("Jane Doe |", "en", []),
         # A role word inside a name or a headline is no role.
         ("Reporter Without Borders", "en", []),
         ("The Editor", "en", []),
@@ -231,10 +236,12 @@ def test_a_role_byline_is_removed_with_its_rule() -> None:
 
 @pytest.mark.parametrize("date", ["18.11.2022", "18. November 2022, 14:10 Uhr"])
 def test_a_name_line_beside_a_date_line_above_the_article_names_the_author(date: str) -> None:
-    for header in (f"Christian Mihatsch\n{date}", f"{date}\nChristian Mihatsch"):
-        result = Pipeline.default().clean(f"Der Haushalt steht\n{header}\n{BODY}", lang="de")
-        assert result.metadata.authors == ["Christian Mihatsch"], header
-        assert result.metadata.published is not None
+    # (Under the date, right above the body, the name is taken for the headline, and a
+    # headline beside a date names nobody.)
+    header = f"Christian Mihatsch\n{date}"
+    result = Pipeline.default().clean(f"Der Haushalt steht\n{header}\n{BODY}", lang="de")
+    assert result.metadata.authors == ["Christian Mihatsch"]
+    assert result.metadata.published is not None
 
 
 def test_a_name_line_needs_the_date_beside_it_and_few_capitalised_words() -> None:
@@ -248,3 +255,10 @@ def test_a_name_line_needs_the_date_beside_it_and_few_capitalised_words() -> Non
     # Under the article, a name over a date heads a comment.
     comment = Pipeline.default().clean(f"{BODY}\nKlaus Meier\n18.11.2022", lang="de")
     assert comment.metadata.authors == []
+
+
+def test_the_headline_over_its_date_names_nobody() -> None:
+    # A post's title of capitalised words over its date line is the title, not a byline.
+    result = Pipeline.default().clean(f"On Quadrille Today\n18.11.2022\n{BODY}", lang="de")
+    assert result.metadata.title == "On Quadrille Today"
+    assert result.metadata.authors == []

@@ -171,6 +171,12 @@ OWN_LINE_CHARS = 80
 LEAD_NAME_LINES = 3  # line breaks from the line to the article's first line
 FOOT_NAME_LINES = 2  # line breaks from the article's last line to the line
 _LEADING_MARKS = "-–—•·|*>» "
+_TRAILING_MARKS = " :,.|–—-·•"
+# "By", "Post author By", "von", "par", …: the word that opens a byline in most languages
+# (each pack's longer labels, "Written by", "Artikel von", are read from its data).
+_BYLINE_OPENING = regex.compile(
+    r"(?i)^(?:post\s+author\s+|written\s+|posted\s+)?(?:by|von|par|por|di|door|przez|av)\b\s*:?\s*"
+)
 _ROLE_SEPARATORS = ",|·•–—-/"
 
 
@@ -188,14 +194,11 @@ def own_line_names(text: str, language: str | None = None) -> list[str]:
     """
     if len(text) > OWN_LINE_CHARS:
         return []
-    line = text.strip().lstrip(_LEADING_MARKS).rstrip(" :,.")
-    rest = line
-    for _ in range(3):
-        trimmed = _AROUND.sub("", rest, timeout=REGEX_TIMEOUT).strip()
-        if trimmed == rest:
-            break
-        rest = trimmed
-    rest = _without_label(rest, language).strip().rstrip(" :,.")
+    line = text.strip().lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS)
+    # Only a byline's own words count as its label: not an article ("Le Monde
+    # Diplomatique") or a preposition that opens a dated byline's other side.
+    rest = _BYLINE_OPENING.sub("", line, count=1, timeout=REGEX_TIMEOUT)
+    rest = _without_label(rest, language).strip().rstrip(_TRAILING_MARKS)
     labelled = rest != line
     names, role = _without_role(rest, language)
     if not labelled and not role:
@@ -230,14 +233,12 @@ def own_line_authors(
     above = [
         removal
         for removal in removals
-        if top <= removal.start
-        and removal.end <= start
-        and removal.kind not in BYLINE_SKIPPED_KINDS
+        if top <= removal.start and removal.end <= start and removal.kind not in _LEAD_SKIPPED_KINDS
     ]
     for removal in reversed(above):
-        names = own_line_names(removal.text, language) or _name_beside_date(
-            removal, source, language
-        )
+        names = own_line_names(removal.text, language)
+        if not names and removal.kind is not Kind.TITLE:
+            names = _name_beside_date(removal, source, language)
         if names:
             return names
     limit = foot_end(removals, start, end)  # under a teaser header: a teaser's byline
@@ -281,6 +282,10 @@ def _lines_beside(source: str, removal: Removal) -> tuple[str, str]:
     return above, source[under_start + 1 : under_end if under_end >= 0 else len(source)]
 
 
+# Above the article, a dateline is no byline either; nor is the headline a name alone
+# beside a date ("On Quadrille Today" over its date is a post's title), though a byline
+# taken for the headline still names its authors.
+_LEAD_SKIPPED_KINDS = BYLINE_SKIPPED_KINDS | {Kind.DATELINE}
 # Under the article, the line model files what it removes as related or footer text: only a
 # caption, a repeated line or an author box's bio is no signature.
 _FOOT_SKIPPED_KINDS = BYLINE_SKIPPED_KINDS - {Kind.RELATED}
