@@ -208,6 +208,8 @@ def test_every_packs_roles_after_a_name_on_its_own_line_give_the_author(
         # A role word inside a name or a headline is no role.
         ("Reporter Without Borders", "en", []),
         ("The Editor", "en", []),
+        ("Chief Political Correspondent", "en", []),  # a job title
+        ("Jane Doe Reporter", "en", []),  # no mark between the name and the role
         ("Our Correspondent", "en", []),
         ("Anna Muster, Redakteurin bei der Zeitung und Mutter von zwei Kindern", "de", []),
     ],

@@ -214,8 +214,14 @@ def _without_role(text: str, language: str | None) -> tuple[str, str | None]:
         if not folded.endswith(role) or len(folded) == len(role):
             continue
         before = text[: len(text) - len(role)]
-        if before[-1] in _ROLE_SEPARATORS or before[-1].isspace() or before[-1].islower():
-            return before.rstrip(_ROLE_SEPARATORS + " "), role
+        marked = before.rstrip()
+        # A mark between the names and the role ("Jane Doe, Staff Writer"), or none at all
+        # where the page glued them; a space alone is no mark: "Chief Political
+        # Correspondent" is a job title, not a name and a role.
+        if marked and marked[-1] in _ROLE_SEPARATORS:
+            return marked.rstrip(_ROLE_SEPARATORS + " "), role
+        if before[-1].islower():
+            return before, role
     return text, None
 
 
