@@ -21,6 +21,7 @@ from typing import Any
 
 from newsclean.errors import ConfigError
 from newsclean.learned.features import FEATURES
+from newsclean.learned.trees import sigmoid
 
 DEFAULT_MODEL = "line_model.json"
 
@@ -108,11 +109,11 @@ class LineModel:
         return total
 
     def probability(self, row: Sequence[float]) -> float:
-        return _sigmoid(self.logit(row))
+        return sigmoid(self.logit(row))
 
     def probability_of(self, parts: Sequence[float]) -> float:
         """The probability from a row's :meth:`parts`."""
-        return _sigmoid(self.logit_of(parts))
+        return sigmoid(self.logit_of(parts))
 
     def strongest(self, row: Sequence[float], count: int = 3) -> list[tuple[str, float]]:
         """The ``count`` features that weighed most on this line, with what each added to
@@ -140,13 +141,6 @@ class LineModel:
             if value < 0
         ]
         return [(names[index], value) for value, index in heapq.nsmallest(count, against)]
-
-
-def _sigmoid(value: float) -> float:
-    if value >= 0:
-        return 1.0 / (1.0 + math.exp(-value))
-    exponential = math.exp(value)
-    return exponential / (1.0 + exponential)
 
 
 @functools.cache

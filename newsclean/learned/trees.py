@@ -29,6 +29,18 @@ LEAF = -1
 MAX_DEPTH = 16
 
 
+def sigmoid(value: float) -> float:
+    """The probability of log-odds ``value``, without overflow at either end.
+
+    >>> sigmoid(0.0), sigmoid(-1000.0)
+    (0.5, 0.0)
+    """
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    exponential = math.exp(value)
+    return exponential / (1.0 + exponential)
+
+
 @dataclass(frozen=True, slots=True)
 class Tree:
     """One regression tree, flat (see the module's docstring)."""
@@ -83,10 +95,7 @@ class Trees:
         return total
 
     def probability(self, row: Sequence[float]) -> float:
-        logit = self.logit(row)
-        if logit < -60:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-logit))
+        return sigmoid(self.logit(row))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], width: int) -> Trees:
