@@ -10,12 +10,13 @@ the line a byline: a name alone on a line says too little.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 
 import regex
 
 from newsclean.extract.dates import (
     BYLINE_SKIPPED_KINDS,
+    LINES_ABOVE,
     first_date,
     foot_dated_line,
     is_date_line,
@@ -31,10 +32,13 @@ from newsclean.model import Kind, Removal
 
 # Words and marks that join a byline's name and its date, or open the byline.
 _NOISE = r"(?:[|·•∙—–\-,/:]|\b(?:am|um|on|at|le|el|il|em|uhr|gmt|à)\b)"
+# The word that opens a byline in most languages ("By", "Post author By", "von", "par"),
+# and, before a date, also "de" and "Author" (each pack's longer labels are its data).
+_BYLINE_LEAD = r"(?:post\s+author\s+|written\s+|posted\s+)?"
+_BYLINE_WORDS = r"by|von|par|por|di|door|przez|av"
 _AROUND = regex.compile(
-    r"(?i)^\s*(?:(?:post\s+author\s+|written\s+|posted\s+)?"
-    r"(?:by|von|par|por|di|door|przez|de|av|author|autor|autorin)\b\s*:?|" + _NOISE + r")\s*"
-    r"|\s*" + _NOISE + r"\s*$"
+    r"(?i)^\s*(?:" + _BYLINE_LEAD + r"(?:" + _BYLINE_WORDS + r"|de|author|autor|autorin)\b\s*:?"
+    r"|" + _NOISE + r")\s*|\s*" + _NOISE + r"\s*$"
 )
 # A count after the names: comments ("by Amy Motroni 5 Comments", "Luis Holuch 6").
 _TRAILING_COUNT = regex.compile(r"\s+\d{1,5}(?:\s+\p{L}{2,15})?$")
@@ -107,6 +111,16 @@ def _only_noise(text: str) -> bool:
 FIRST_KEPT_LINES = 2
 
 
+def _removed_above(
+    removals: Iterable[Removal], source: str, start: int, lines: int, skipped: Set[Kind]
+) -> list[Removal]:
+    """The removals at most ``lines`` lines above the article's ``start`` in ``source``
+    whose kind is not ``skipped``, the nearest first."""
+    top = window_top(source, start, lines)
+    above = [r for r in removals if top <= r.start < start and r.kind not in skipped]
+    return sorted(above, key=lambda removal: -removal.start)
+
+
 def page_byline_authors(
     removals: Iterable[Removal],
     kept: Sequence[str],
@@ -116,13 +130,7 @@ def page_byline_authors(
 ) -> list[str]:
     """The authors of the page's dated byline: the one nearest above the article's start
     (``start`` in ``source``) among removed lines, else among its first kept lines."""
-    top = window_top(source, start)
-    above = [
-        removal
-        for removal in removals
-        if top <= removal.start < start and removal.kind not in BYLINE_SKIPPED_KINDS
-    ]
-    for removal in sorted(above, key=lambda removal: -removal.start):
+    for removal in _removed_above(removals, source, start, LINES_ABOVE, BYLINE_SKIPPED_KINDS):
         names = dated_byline_authors(removal.text, language)
         if names:
             return names
@@ -172,11 +180,9 @@ LEAD_NAME_LINES = 3  # line breaks from the line to the article's first line
 FOOT_NAME_LINES = 2  # line breaks from the article's last line to the line
 _LEADING_MARKS = "-–—•·|*>» "
 _TRAILING_MARKS = " :,.|–—-·•"
-# "By", "Post author By", "von", "par", …: the word that opens a byline in most languages
-# (each pack's longer labels, "Written by", "Artikel von", are read from its data).
-_BYLINE_OPENING = regex.compile(
-    r"(?i)^(?:post\s+author\s+|written\s+|posted\s+)?(?:by|von|par|por|di|door|przez|av)\b\s*:?\s*"
-)
+# An undated byline's opening word: no "de" (a name's particle as often) and no "Author"
+# (the packs' labels, read from their data).
+_BYLINE_OPENING = regex.compile(r"(?i)^" + _BYLINE_LEAD + r"(?:" + _BYLINE_WORDS + r")\b\s*:?\s*")
 _ROLE_SEPARATORS = ",|·•–—-/"
 
 
@@ -235,13 +241,7 @@ def own_line_authors(
     above the article, a name alone on its line also names the author when the line right
     above or under it is a date line ("Christian Mihatsch" / "18.11.2022"); ``[]`` when
     there is none."""
-    top = window_top(source, start, LEAD_NAME_LINES)
-    above = [
-        removal
-        for removal in removals
-        if top <= removal.start and removal.end <= start and removal.kind not in _LEAD_SKIPPED_KINDS
-    ]
-    for removal in reversed(above):
+    for removal in _removed_above(removals, source, start, LEAD_NAME_LINES, _LEAD_SKIPPED_KINDS):
         names = own_line_names(removal.text, language)
         if not names and removal.kind is not Kind.TITLE:
             names = _name_beside_date(removal, source, language)

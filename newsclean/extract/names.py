@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.typography import NAME_SEPARATOR_MARKS
+
+if TYPE_CHECKING:
+    from newsclean.rules.loader import NameWords
 
 _MAX_NAMES_CHARS = 300
 _MAX_NAME_TOKENS = 5
@@ -186,15 +190,20 @@ def _organisation(parts: list[str]) -> str | None:
     return None
 
 
+def _pack_name_words(language: str | None) -> list[NameWords]:
+    """The ``[names]`` tables of ``language``'s pack, or of every pack when it is unknown."""
+    from newsclean.rules.loader import available_languages, load_pack
+
+    languages = [language] if language in available_languages() else available_languages()
+    return [load_pack(code).names for code in languages]
+
+
 @functools.cache
 def byline_labels(language: str | None) -> frozenset[str]:
     """The byline labels of ``language``'s pack (every pack's when it is unknown),
     case-folded: the words that stand before a writer's name ("Von", "Written by")."""
-    from newsclean.rules.loader import available_languages, load_pack
-
-    languages = [language] if language in available_languages() else available_languages()
     return frozenset(
-        label.casefold() for code in languages for label in load_pack(code).names.byline_labels
+        label.casefold() for words in _pack_name_words(language) for label in words.byline_labels
     )
 
 
@@ -202,8 +211,5 @@ def byline_labels(language: str | None) -> frozenset[str]:
 def byline_roles(language: str | None) -> tuple[str, ...]:
     """The roles of ``language``'s pack (every pack's when it is unknown) that a byline
     writes after the names ("Jane Doe, Staff Writer"), case-folded, longest first."""
-    from newsclean.rules.loader import available_languages, load_pack
-
-    languages = [language] if language in available_languages() else available_languages()
-    roles = {role.casefold() for code in languages for role in load_pack(code).names.roles}
+    roles = {role.casefold() for words in _pack_name_words(language) for role in words.roles}
     return tuple(sorted(roles, key=lambda role: (-len(role), role)))
