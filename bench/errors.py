@@ -76,7 +76,7 @@ def main() -> int:
     parser.add_argument("--mode", default="balanced")
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--min-cov", type=float, default=0.8)
-    parser.add_argument("--source", choices=["scrapinghub", "trafilatura"])
+    parser.add_argument("--source", choices=["scrapinghub", "trafilatura", "dragnet"])
     parser.add_argument("--only", choices=["kept", "removed"])
     parser.add_argument("--classes", action="store_true", help="count errors by class")
     parser.add_argument(
