@@ -6,9 +6,9 @@
     python bench/train_line_model.py --choose-thresholds  # the presets' thresholds too
 
 Boosted stumps (``bench/additive.py``: one step function per feature of
-:mod:`newsclean.learned.features`), each line weighted by its characters and each page
-weighing the same in all (:func:`page_weights`: the scorer averages a per-page F1 over
-tokens). The presets' decoder thresholds are kept as shipped; with
+:mod:`newsclean.learned.features`), each line weighted by its characters
+(:func:`training_weight`: the scorer counts tokens). The presets' decoder thresholds are
+kept as shipped; with
 ``--choose-thresholds``, per preset, the threshold that does best on the training pages:
 ``precision`` favours keeping article text (F2 on article characters), ``balanced`` F1,
 ``recall`` favours removing boilerplate (F0.5). The training objective is flat around
@@ -45,8 +45,6 @@ BETAS = {"precision": 2.0, "balanced": 1.0, "recall": 0.5}
 # Boosted stumps: enough rounds that more change nothing out of fold (400 and 800 at half
 # the rate score alike), bins at quantiles of each feature.
 BOOSTING: dict[str, Any] = {"rounds": 400, "rate": 0.1, "bins": 64, "l2": 1.0, "min_hessian": 1.0}
-# What one page's labelled lines weigh together (``min_hessian`` is on this scale).
-PAGE_WEIGHT = 100.0
 
 
 def shipped_thresholds() -> dict[str, float]:
@@ -54,18 +52,14 @@ def shipped_thresholds() -> dict[str, float]:
     return dict(default_model().thresholds)
 
 
-def page_weights(sizes: Sequence[int]) -> list[float]:
-    """The training weights of one page's labelled lines, from their lengths in
-    characters: each line counts by its characters and each page counts once in all
-    (``PAGE_WEIGHT``), as the benchmark's scorer counts, which averages a per-page F1 over
-    tokens. A page with many lines (a long comment thread) would otherwise weigh as much
-    as dozens of short pages.
-
-    >>> page_weights([30, 10])
-    [75.0, 25.0]
-    """
-    total = sum(sizes)
-    return [PAGE_WEIGHT * size / total for size in sizes] if total else [0.0] * len(sizes)
+def training_weight(chars: int) -> float:
+    """A labelled line's training weight: its length in characters. The benchmark's
+    scorer counts tokens, so a line counts in a page's score about as its length does;
+    ``log(1 + chars)`` (the decoder's weight, and the training weight before 2026-12-07)
+    made a one-word button weigh a third of a paragraph. Pages are not weighed alike
+    (``docs/design-notes.md``: that cost the pages with long comment threads more than it
+    gave the others)."""
+    return float(chars)
 
 
 def fit(pages: Sequence[PageLines], thresholds: dict[str, float] | None = None) -> LineModel:
@@ -73,13 +67,11 @@ def fit(pages: Sequence[PageLines], thresholds: dict[str, float] | None = None) 
     ``pages``, or ``thresholds`` as given (only the stumps are fitted)."""
     rows, labels, weights = [], [], []
     for page in pages:
-        sizes = []
         for text, row, label in zip(page.texts, page.rows, page.labels, strict=True):
             if label is not None:
                 rows.append(row)
                 labels.append(label)
-                sizes.append(len(text))
-        weights.extend(page_weights(sizes))
+                weights.append(training_weight(len(text)))
     fitted = fit_stumps(rows, labels, weights, **BOOSTING)
     model = LineModel(
         FEATURES,
