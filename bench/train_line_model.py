@@ -6,9 +6,8 @@
     python bench/train_line_model.py --choose-thresholds  # the presets' thresholds too
 
 Boosted stumps (``bench/additive.py``: one step function per feature of
-:mod:`newsclean.learned.features`), each line weighted by its characters
-(:func:`training_weight`: the scorer counts tokens). The presets' decoder thresholds are
-kept as shipped; with
+:mod:`newsclean.learned.features`), each line weighted by its length as the decoder
+weighs it. The presets' decoder thresholds are kept as shipped; with
 ``--choose-thresholds``, per preset, the threshold that does best on the training pages:
 ``precision`` favours keeping article text (F2 on article characters), ``balanced`` F1,
 ``recall`` favours removing boilerplate (F0.5). The training objective is flat around
@@ -52,16 +51,6 @@ def shipped_thresholds() -> dict[str, float]:
     return dict(default_model().thresholds)
 
 
-def training_weight(chars: int) -> float:
-    """A labelled line's training weight: its length in characters. The benchmark's
-    scorer counts tokens, so a line counts in a page's score about as its length does;
-    ``log(1 + chars)`` (the decoder's weight, and the training weight before 2026-12-07)
-    made a one-word button weigh a third of a paragraph. Pages are not weighed alike
-    (``docs/design-notes.md``: that cost the pages with long comment threads more than it
-    gave the others)."""
-    return float(chars)
-
-
 def fit(pages: Sequence[PageLines], thresholds: dict[str, float] | None = None) -> LineModel:
     """The model fitted on ``pages``' labelled lines, with its thresholds: chosen on
     ``pages``, or ``thresholds`` as given (only the stumps are fitted)."""
@@ -71,7 +60,7 @@ def fit(pages: Sequence[PageLines], thresholds: dict[str, float] | None = None) 
             if label is not None:
                 rows.append(row)
                 labels.append(label)
-                weights.append(training_weight(len(text)))
+                weights.append(line_weight(len(text)))
     fitted = fit_stumps(rows, labels, weights, **BOOSTING)
     model = LineModel(
         FEATURES,
