@@ -30,6 +30,19 @@ BODY = (
         ("July 24, 2019 by Amy Motroni 5 Comments", "en", ["Amy Motroni"]),
         ("1. Februar 2022 Luis Holuch 6", "de", ["Luis Holuch"]),
         ("1. Februar 2022 Stadtrat Bern 6 Sitze frei", "de", []),
+        # One capitalised word is a name only after a byline word ("von", "by", a label).
+        ("von David · 18. Oktober 2019", "de", ["David"]),
+        ("Erstellt von Fabian am Dienstag 6. Mai 2014", "de", ["Fabian"]),
+        ("By Kathy on March 3, 2012", "en", ["Kathy"]),
+        ("David · 18. Oktober 2019", "de", []),
+        ("Berlin, 18. Oktober 2019", "de", []),
+        ("By Reuters March 3, 2020", "en", []),
+        ("Von Redaktion 18. Oktober 2019", "de", []),
+        ("by admin on March 3, 2012", "en", []),
+        ("Posted by Editor-in-chief March 3, 2012", "en", []),
+        # The update's date right after the publication's.
+        ("von David · 18. Oktober 2019 19. Oktober 2019", "de", ["David"]),
+        ("Von Claudia Riedler 18. Oktober 2019 | 19. Oktober 2019", "de", ["Claudia Riedler"]),
     ],
 )
 def test_dated_bylines(line: str, language: str, names: list[str]) -> None:

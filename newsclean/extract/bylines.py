@@ -26,7 +26,7 @@ from newsclean.extract.dates import (
     window_top,
 )
 from newsclean.extract.foot import foot_end
-from newsclean.extract.names import byline_labels, byline_roles, split_names
+from newsclean.extract.names import byline_labels, byline_roles, is_single_name, split_names
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind, Removal
 
@@ -67,19 +67,30 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
         return []
     _, start, end = found
     before, after = text[:start].strip(), text[end:].strip()
+    # A second date right after the first: the update's ("18. Oktober 2019 18. Oktober 2019").
+    second = first_date(after, language)
+    if second is not None and _only_noise(after[: second[1]]):
+        after = after[second[2] :].strip()
     # The date is at one end: the names are on the other side.
     rest = before if _only_noise(after) else after if _only_noise(before) else None
     if rest is None:
         return []
+    labelled = _BYLINE_OPENING.match(rest, timeout=REGEX_TIMEOUT) is not None
     for _ in range(4):
         trimmed = _AROUND.sub("", rest, timeout=REGEX_TIMEOUT).strip()
         if trimmed == rest:
             break
         rest = trimmed
-    rest = _without_label(rest, language)
+    unlabelled = _without_label(rest, language)
+    labelled = labelled or unlabelled != rest
+    rest = unlabelled
     if not rest or is_update(rest):
         return []
-    return split_names(_TRAILING_COUNT.sub("", rest, timeout=REGEX_TIMEOUT))
+    rest = _TRAILING_COUNT.sub("", rest, timeout=REGEX_TIMEOUT)
+    names = split_names(rest)
+    if not names and labelled and is_single_name(rest):
+        return [rest]
+    return names
 
 
 def _without_label(text: str, language: str | None) -> str:

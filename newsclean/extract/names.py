@@ -104,6 +104,47 @@ def is_person_name(text: str) -> bool:
     return capitalised >= 2
 
 
+# One capitalised word that may be a writer's name where a byline word stands before it
+# ("von David · 18. Oktober 2019"): a blog's authors often sign with a first name.
+_SINGLE_NAME = regex.compile(r"\p{Lu}\p{Ll}{1,19}(?:-\p{Lu}\p{Ll}{1,19})?")
+
+
+def is_single_name(text: str) -> bool:
+    """Whether ``text`` is one capitalised word that may be a first name: no entry that
+    names no person ("Redaktion", "Reuters"), no month or weekday, no known boilerplate.
+    Only a byline's label and date make it a name (see ``extract.bylines``).
+
+    >>> is_single_name("David"), is_single_name("Reuters"), is_single_name("Redaktion")
+    (True, False, False)
+    >>> is_single_name("Jane Doe"), is_single_name("Oktober"), is_single_name("admin")
+    (False, False, False)
+    """
+    try:
+        if not _SINGLE_NAME.fullmatch(text, timeout=REGEX_TIMEOUT):
+            return False
+    except TimeoutError:
+        return False
+    folded = text.casefold()
+    return (
+        folded not in _data().not_persons
+        and folded not in _calendar_words()
+        and not _is_known_boilerplate(text)
+    )
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """Every shipped pack's month and weekday names, case-folded, dots aside."""
+    from newsclean.rules.loader import available_languages, load_pack
+
+    words: set[str] = set()
+    for language in available_languages():
+        dates = load_pack(language).dates
+        for names in (*dates.months, *dates.weekdays):
+            words.update(name.casefold().rstrip(".") for name in names)
+    return frozenset(words)
+
+
 def _is_known_boilerplate(text: str) -> bool:
     """Whether ``text`` is a whole-line phrase of the universal pack ("Sponsored content")."""
     return _phrase_key_of(text) in _universal_phrases()
