@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean import Pipeline
+from newsclean import Kind, Pipeline
 from newsclean.extract.dates import is_date_line, is_update, read_date
 from newsclean.rules import available_languages, load_pack
 
@@ -101,6 +101,29 @@ def test_the_one_timestamp_under_the_articles_tags_dates_it() -> None:
     )
     thread = f"{BODY}\n{tags}\n{stamps}"
     assert Pipeline.default().clean(thread, lang="en").metadata.published is None
+
+
+def test_a_blog_engines_post_meta_sentence_dates_the_post() -> None:
+    pipeline = Pipeline.default()
+    for footer, date in (
+        (
+            "This entry was posted on March 3, 2008 at 7:14 pm and is filed under News.",
+            "2008-03-03T19:14",
+        ),
+        (
+            "This entry was written by Ann Lee, posted on 10/18/2012 at 12:22 pm.",
+            "2012-10-18T12:22",
+        ),
+        ("Posted on August 9, 2012 by Ann. This entry was posted in News.", "2012-08-09"),
+    ):
+        result = pipeline.clean(f"{BODY}\n{footer}", lang="en")
+        assert result.metadata.published == date
+        assert [(r.kind, r.rule) for r in result.removed] == [
+            (Kind.CREDIT, "universal.credit.post_meta")
+        ]
+    # An article's sentence that a study was published is no post's date.
+    study = "Die Studie wurde am 5. März 2020 in der Fachzeitschrift Nature veröffentlicht."
+    assert study in pipeline.clean(f"{BODY}\n{study}", lang="de").text
 
 
 def test_a_lead_that_opens_with_its_date_dates_the_article() -> None:
