@@ -16,6 +16,7 @@ from newsclean.extract.bylines import (
 from newsclean.extract.dates import page_dates
 from newsclean.extract.foot import foot_end
 from newsclean.extract.names import split_names, trailing_organisation
+from newsclean.extract.publisher import publisher
 from newsclean.lines import Line
 from newsclean.model import Dateline, Kind, Metadata, Removal
 
@@ -198,7 +199,7 @@ def build_metadata(
         _add(related, proposal.field("related"))
         if proposal.kind is Kind.DATELINE and dateline is None:
             dateline = _dateline(proposal)
-        _add(sources, proposal.field("source"))
+        _add(sources, publisher(proposal.field("source")))
         _add(titles, proposal.field("title"))
     title = titles[0] if titles else None
     if title is not None:
