@@ -58,9 +58,23 @@ def test_the_publisher_of_a_holder(holder: str | None, name: str | None) -> None
             "Liebe geht durch den Magen",
         ),
         ("© Oli Scarff/Getty Images", None),
+        # The holder before the sign and a year: the site's own copyright line.
+        ("HacknMod.com © 2010", "HacknMod.com"),
+        ("BBC © 2012 The BBC is not responsible for the content of external sites.", "BBC"),
+        ("Deutschlandradio © 2009-2020", "Deutschlandradio"),
     ],
 )
 def test_copyright_lines_give_the_publisher_as_source(line: str, source: str | None) -> None:
     result = Pipeline.default().clean(f"{BODY}\n{line}", lang="en")
     assert line not in result.text
     assert result.metadata.source == source
+
+
+def test_a_year_after_the_sign_is_no_photo_credit() -> None:
+    # "X © 2010" is a site's copyright line; "… © Thinkstock" after a caption is a credit.
+    result = Pipeline.default().clean(f"{BODY}\nDeutschlandradio © 2009-2020", lang="en")
+    assert result.metadata.photo_credits == []
+    assert result.metadata.captions == []
+    caption = "Die Schule am alten Hafen wird saniert. © Thinkstock"
+    result = Pipeline.default().clean(f"{BODY}\n{caption}", lang="de")
+    assert result.metadata.photo_credits == ["© Thinkstock"]
