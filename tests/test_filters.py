@@ -211,6 +211,32 @@ def test_caption_splits_caption_and_credit() -> None:
     assert meta.photo_credits == ["REUTERS/Peter Nicholls"]
 
 
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        # The marks between caption and credit, and a label before it, are neither.
+        (
+            "Workers unload containers at the port. | Foto: Peter Nicholls",
+            "Workers unload containers at the port.",
+        ),
+        (
+            "Workers unload containers at the port. (Photo: Peter Nicholls)",
+            "Workers unload containers at the port.",
+        ),
+        (
+            "Union Station, Chicago, 1960. Photo: © Bettmann Archive",
+            "Union Station, Chicago, 1960.",
+        ),
+        # A label alone is no caption.
+        ("Titelbild: © Peter Nicholls", None),
+    ],
+)
+def test_a_captions_text_leaves_separators_and_labels_out(line: str, caption: str | None) -> None:
+    meta = PIPELINE.clean(f"{line}\n{BODY}", lang="en").metadata
+    assert meta.captions == ([caption] if caption else [])
+    assert meta.photo_credits
+
+
 def test_credit_fills_authors_and_editors() -> None:
     line = (
         "(Reporting by Jeff Mason in Washington; Writing by Ann Lee; "
