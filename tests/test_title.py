@@ -144,6 +144,33 @@ def test_a_caption_or_a_prompt_above_the_body_is_never_the_title() -> None:
     assert result.metadata.title is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "amiga, dogs, floppy, Hunde, Hundeleben, Mesty",  # a tag list
+        "Das Hermelin ist im Winter gut getarnt (mlharing / iStock.com)",  # a caption
+    ],
+)
+def test_a_tag_list_or_a_caption_with_its_credit_is_never_the_title(line: str) -> None:
+    from newsclean.steps.title import candidates
+    from newsclean.view import Verdict, View
+
+    found: list[list[str]] = []
+
+    class Probe:
+        name = "probe"
+
+        def propose(self, view: View) -> list[Verdict]:
+            first = next(i for i in range(len(view)) if view.original(i).startswith("The city"))
+            found.append([view.original(index) for index, _ in candidates(view, first)])
+            return []
+
+    Pipeline([Probe()]).clean(f"{HEADLINE}\n{line}\n{BODY}", lang="en")
+    assert found
+    assert HEADLINE in found[0]
+    assert line not in found[0]
+
+
 def test_the_search_passes_over_lines_the_caller_removes() -> None:
     from newsclean.steps.title import candidates
     from newsclean.view import Verdict, View

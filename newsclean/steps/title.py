@@ -95,6 +95,8 @@ def candidates(
         if (
             is_date_line(line.text, view.language)
             or _bracketed(line.text)
+            or is_tag_list(line.text)
+            or _ends_in_credit(line.text)
             or _under_header_label(view, line.text)
             or _is_header(view, line.text)
         ):
@@ -229,6 +231,40 @@ def _bracketed(text: str) -> bool:
     "{ 2 comments… read them below or add one }"): no headline is written so."""
     closer = _CLOSING_BRACKETS.get(text[:1])
     return closer is not None and text.endswith(closer)
+
+
+# A tag list: this many comma-separated entries or more, of few words each on average.
+TAG_LIST_ENTRIES = 4
+TAG_ENTRY_WORDS = 1.5
+
+
+def is_tag_list(text: str) -> bool:
+    """Whether ``text`` is a list of tags ("amiga, dogs, floppy, Hunde, Hundeleben"): no
+    headline lists four or more entries of a word or two.
+
+    >>> is_tag_list("amiga, dogs, floppy, Hunde, Hundeleben, Mesty")
+    True
+    >>> is_tag_list("Rain, wind and snow: what the storm brings to Berlin, Hamburg and Bremen")
+    False
+    """
+    entries = text.split(",")
+    if len(entries) < TAG_LIST_ENTRIES:
+        return False
+    return sum(len(entry.split()) for entry in entries) <= TAG_ENTRY_WORDS * len(entries)
+
+
+# A photo credit in brackets at a line's end: a name or agency with a slash, a copyright
+# sign or a domain ("(mlharing / iStock.com)", "(© dpa)").
+_CREDIT_IN_BRACKETS = regex.compile(r"\([^()]{2,60}(?:/|©|\.com\b)[^()]{0,40}\)\s*$")
+
+
+def _ends_in_credit(text: str) -> bool:
+    """Whether ``text`` ends with a photo credit in brackets: a caption, never a headline
+    ("Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)")."""
+    try:
+        return _CREDIT_IN_BRACKETS.search(text, timeout=REGEX_TIMEOUT) is not None
+    except TimeoutError:
+        return False
 
 
 def _is_header(view: View, text: str) -> bool:
