@@ -19,7 +19,7 @@ BODY = (
     "{furniture}\n"
     "The mayor said the vote was a good result for the city and its schools, and thanked staff."
 )
-FURNITURE = "Subscribe to the Example Daily"
+FURNITURE = "The Example Daily, the paper of the valley since 1898"
 
 
 @pytest.mark.parametrize(
