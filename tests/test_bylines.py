@@ -8,6 +8,11 @@ from newsclean import Kind, Pipeline
 from newsclean.extract.bylines import dated_byline_authors, own_line_names
 from newsclean.extract.metadata import ROLE_BYLINE_RULE, SPLIT_BYLINE_RULE
 
+BODY_EN = (
+    "The city council approved the budget on Monday after a debate that lasted six hours.\n"
+    "The mayor said the plan would fund two new schools and repair the old harbour wall.\n"
+    "Opposition members said the spending was too high and asked for an audit next year."
+)
 BODY = (
     "Der Stadtrat hat am Montag nach einer langen Debatte den Haushalt für das kommende Jahr "
     "beschlossen.\nDie Bürgermeisterin sagte, das Geld reiche für zwei neue Schulen und die "
@@ -55,6 +60,16 @@ def test_the_pages_dated_byline_names_its_author() -> None:
     meta = Pipeline.default().clean(text, lang="de").metadata
     assert meta.authors == ["Claudia Riedler"]
     assert meta.published == "2019-10-19T00:04"
+
+
+def test_a_dated_byline_in_a_strip_of_facts_names_its_author() -> None:
+    # The byline is the first part of a strip between bars, kept as the article's first
+    # line; the rest of the strip says something else.
+    strip = "By Ela on 31. October, 2023 | 18 Comments. This post may contain affiliate links."
+    text = f"Peanut butter truffles\n{strip}\n{BODY_EN}"
+    meta = Pipeline.default().clean(text, lang="en").metadata
+    assert meta.authors == ["Ela"]
+    assert meta.published == "2023-10-31"
 
 
 def test_a_dated_byline_after_the_article_names_nobody() -> None:

@@ -93,6 +93,25 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
     return names
 
 
+def dated_byline_part(text: str, language: str | None = None) -> tuple[list[str], str]:
+    """The names of a dated byline that is the line, or the first of its parts between
+    bars ("By Ela on 31. October, 2023 | 18 Comments. This post may contain …"), with
+    the text they were read from; ``([], text)`` when there is none.
+
+    >>> dated_byline_part("By Ela on 31. October, 2023 | 18 Comments. Affiliate links.", "en")
+    (['Ela'], 'By Ela on 31. October, 2023')
+    """
+    names = dated_byline_authors(text, language)
+    if names or "|" not in text:
+        return names, text
+    for part in text[: MAX_BYLINE_CHARS * 4].split("|"):
+        part = part.strip()
+        names = dated_byline_authors(part, language)
+        if names:
+            return names, part
+    return [], text
+
+
 def _without_label(text: str, language: str | None) -> str:
     """``text`` without a byline label it opens with ("Erstellt von", "Written by"): each
     pack's ``[names] byline_labels``."""
@@ -146,7 +165,7 @@ def page_byline_authors(
         if names:
             return names
     for line in kept[:FIRST_KEPT_LINES]:
-        names = dated_byline_authors(line, language)
+        names, _ = dated_byline_part(line, language)
         if names:
             return names
     return []
@@ -174,8 +193,9 @@ def kept_byline_date(kept: Sequence[str], language: str | None) -> str | None:
     December 4, 2006"), or of a lead that opens with its date ("29.11.2022 – Mehrfach
     …", see :func:`~newsclean.extract.dates.lead_date`), ISO 8601, or ``None``."""
     for line in kept[:FIRST_KEPT_LINES]:
-        if dated_byline_authors(line, language):
-            return read_date(line, language)
+        names, part = dated_byline_part(line, language)
+        if names:
+            return read_date(part, language)
         found = lead_date(line, language)
         if found is not None:
             return found
