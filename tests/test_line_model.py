@@ -272,3 +272,35 @@ def test_a_list_the_last_paragraph_announces_stays_with_the_article() -> None:
     page = [*PARAGRAPHS, announced, *projects, "More stories", *TEASERS[:2]]
     result = newsclean.clean("\n".join(page), lang="en")
     assert result.text.splitlines() == [*PARAGRAPHS, announced, *projects]
+
+
+def _end_markers(text: str) -> list[str]:
+    """The lines the line model reads as end-of-article markers, after the comment step."""
+    from newsclean.steps.base import RuleStep
+    from newsclean.steps.line_model import end_markers
+    from newsclean.view import Verdict, View
+
+    found: list[str] = []
+
+    class Probe:
+        name = "probe"
+
+        def propose(self, view: View) -> list[Verdict]:
+            if not found:
+                found.extend(view.original(index) for index in sorted(end_markers(view)))
+            return []
+
+    newsclean.Pipeline([RuleStep("comment"), Probe()]).clean(text, lang="en")
+    return found
+
+
+def test_a_comment_count_under_the_articles_paragraphs_marks_its_end() -> None:
+    comment = "I read this twice and still disagree with the council's plan."
+    below = "\n".join([*PARAGRAPHS, "12 Comments", comment])
+    assert _end_markers(below) == ["12 Comments"]
+    # Above the article, in a byline's strip of facts, it ends nothing.
+    above = "\n".join(["By Jane Doe", "12 Comments", *PARAGRAPHS])
+    assert _end_markers(above) == []
+    # A comment form ends the article wherever it stands.
+    form = "\n".join(["Leave a Reply", *PARAGRAPHS])
+    assert _end_markers(form) == ["Leave a Reply"]

@@ -46,6 +46,10 @@ class Role(enum.StrEnum):
     HEADER = "header"
     # No article text follows: comment forms and headers (layout, related blocks).
     ENDS_ARTICLE = "ends_article"
+    # No article text follows when the line stands below the article's paragraphs: a
+    # comment count ("2 Kommentare") heads the thread there, but sits in a byline's
+    # strip of facts above the article (the line model).
+    ENDS_ARTICLE_BELOW = "ends_article_below"
     # An author-box header ("About the author"): the name and bio follow (context step).
     AUTHOR_BOX = "author_box"
 

@@ -63,7 +63,7 @@ class Family:
 
 _ALL_SCOPES = frozenset(Scope)
 _LINE_ONLY = frozenset({Scope.LINE})
-_MARKERS = frozenset({Role.ENDS_ARTICLE})
+_MARKERS = frozenset({Role.ENDS_ARTICLE, Role.ENDS_ARTICLE_BELOW})
 
 
 def _layout(settings: Settings) -> Step:
