@@ -304,3 +304,7 @@ def test_a_comment_count_under_the_articles_paragraphs_marks_its_end() -> None:
     # A comment form ends the article wherever it stands.
     form = "\n".join(["Leave a Reply", *PARAGRAPHS])
     assert _end_markers(form) == ["Leave a Reply"]
+    # An invitation to comment, like a count: under the article only.
+    assert _end_markers("\n".join([*PARAGRAPHS, "Leave a comment", comment])) == ["Leave a comment"]
+    assert _end_markers("\n".join(["By Jane Doe | Leave a comment", *PARAGRAPHS])) == []
+    assert _end_markers("\n".join(["Leave a comment", *PARAGRAPHS])) == []
