@@ -104,12 +104,18 @@ def dated_byline_part(text: str, language: str | None = None) -> tuple[list[str]
     names = dated_byline_authors(text, language)
     if names or "|" not in text:
         return names, text
-    for part in text[: MAX_BYLINE_CHARS * 4].split("|"):
+    return _dated_bar_part(text[: MAX_BYLINE_CHARS * 4], language) or ([], text)
+
+
+def _dated_bar_part(text: str, language: str | None) -> tuple[list[str], str] | None:
+    """The names of the first part of ``text`` between bars that is a dated byline, with
+    that part, or ``None``."""
+    for part in text.split("|"):
         part = part.strip()
         names = dated_byline_authors(part, language)
         if names:
             return names, part
-    return [], text
+    return None
 
 
 def _without_label(text: str, language: str | None) -> str:
@@ -179,13 +185,8 @@ def foot_byline_authors(
     before or after a bar ("Posted by Seth Godin on July 12, 2012 | Permalink"), or
     ``[]``."""
     foot = foot_dated_line(removals, start, end, language)
-    if foot is None:
-        return []
-    for part in foot[0].text.split("|"):
-        names = dated_byline_authors(part.strip(), language)
-        if names:
-            return names
-    return []
+    found = _dated_bar_part(foot[0].text, language) if foot is not None else None
+    return found[0] if found is not None else []
 
 
 def kept_byline_date(kept: Sequence[str], language: str | None) -> str | None:
