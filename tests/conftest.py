@@ -10,6 +10,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DEV_DATA = ROOT.parent / "shared" / "data" / "dev.jsonl.gz"
+# A short English article body, three paragraphs, that the metadata tests put pages around.
+COUNCIL_BODY = (
+    "The city council approved the budget on Monday after a debate that lasted six hours.\n"
+    "The mayor said the plan would fund two new schools and repair the old harbour wall.\n"
+    "Opposition members said the spending was too high and asked for an audit next year."
+)
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,8 @@ from newsclean import Kind, Pipeline
 from newsclean.extract.bylines import dated_byline_authors, own_line_names
 from newsclean.extract.metadata import ROLE_BYLINE_RULE, SPLIT_BYLINE_RULE
 
-BODY_EN = (
-    "The city council approved the budget on Monday after a debate that lasted six hours.\n"
-    "The mayor said the plan would fund two new schools and repair the old harbour wall.\n"
-    "Opposition members said the spending was too high and asked for an audit next year."
-)
+from .conftest import COUNCIL_BODY as BODY_EN
+
 BODY = (
     "Der Stadtrat hat am Montag nach einer langen Debatte den Haushalt für das kommende Jahr "
     "beschlossen.\nDie Bürgermeisterin sagte, das Geld reiche für zwei neue Schulen und die "

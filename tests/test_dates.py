@@ -9,6 +9,8 @@ from newsclean import Kind, Pipeline
 from newsclean.extract.dates import is_date_line, is_update, read_date
 from newsclean.rules import available_languages, load_pack
 
+from .conftest import COUNCIL_BODY as BODY
+
 EXAMPLES = [
     (language, text, date)
     for language in available_languages()
@@ -62,13 +64,6 @@ def test_updates_and_date_lines() -> None:
     assert not is_update("Published March 3, 2024")
     assert is_date_line("Mittwoch, 20. November 2019")
     assert not is_date_line("Ausdruck vom 11.02.2020")
-
-
-BODY = (
-    "The city council approved the budget on Monday after a debate that lasted six hours.\n"
-    "The mayor said the plan would fund two new schools and repair the old harbour wall.\n"
-    "Opposition members said the spending was too high and asked for an audit next year."
-)
 
 
 def test_published_and_updated_come_from_the_pages_date_lines() -> None:

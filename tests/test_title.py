@@ -7,12 +7,9 @@ import pytest
 
 from newsclean import Kind, Pipeline
 
+from .conftest import COUNCIL_BODY as BODY
+
 HEADLINE = "Council approves the new budget after a long debate"
-BODY = (
-    "The city council approved the budget on Monday after a debate that lasted six hours.\n"
-    "The mayor said the plan would fund two new schools and repair the old harbour wall.\n"
-    "Opposition members said the spending was too high and asked for an audit next year."
-)
 PAGE = f"Home\nNews\n{HEADLINE}\nBy Jane Doe\n{BODY}"
 
 
