@@ -45,6 +45,22 @@ BODY = (
         # The update's date right after the publication's.
         ("von David · 18. Oktober 2019 19. Oktober 2019", "de", ["David"]),
         ("Von Claudia Riedler 18. Oktober 2019 | 19. Oktober 2019", "de", ["Claudia Riedler"]),
+        # A time zone after the time is part of the date.
+        ("by Lee Hutchinson - Nov 9, 2012 5:30 pm UTC", "en", ["Lee Hutchinson"]),
+        # A blog engine's categories after the date, when a byline word opens the line.
+        (
+            "Posted by Zoe Tillman on November 06, 2012 at 04:11 PM in Courts, Law | Permalink",
+            "en",
+            ["Zoe Tillman"],
+        ),
+        (
+            "By Mike Sansone on October 24, 2012 in Social Media with 2 Comments",
+            "en",
+            ["Mike Sansone"],
+        ),
+        ("Mike Sansone on October 24, 2012 in Social Media", "en", []),
+        # A publication's name is no person's.
+        ("The Guardian, Thursday 1 November 2012 18.19 EDT", "en", []),
     ],
 )
 def test_dated_bylines(line: str, language: str, names: list[str]) -> None:

@@ -13,7 +13,7 @@ from .conftest import COUNCIL_BODY as BODY
 
 EXAMPLES = [
     (language, text, date)
-    for language in available_languages()
+    for language in (*available_languages(), "universal")
     for text, date in load_pack(language).dates.examples
 ]
 
@@ -35,7 +35,7 @@ def test_pack_examples_are_read(language: str, text: str, date: str) -> None:
 @pytest.mark.parametrize(
     ("text", "language", "date"),
     [
-        ("2024-03-12T14:10:00+01:00", None, "2024-03-12T14:10"),
+        ("2024-03-12T14:10:00+01:00", None, "2024-03-12T14:10+01:00"),
         ("12.03.2024", "de", "2024-03-12"),
         ("12/03/2024", "fr", "2024-03-12"),
         ("03/25/2024", "en", "2024-03-25"),
@@ -285,6 +285,38 @@ def test_as_of_words_must_be_update_words() -> None:
 
     with pytest.raises(RulePackError, match="as_of"):
         parse_pack('language = "xx"\n[dates]\nupdated = ["stand"]\nas_of = ["heute"]\n', "xx", {})
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Oct 29, 2012 06:44 PM EDT", "2012-10-29T18:44-04:00"),
+        ("Monday 29 October 2012 13.42 GMT", "2012-10-29T13:42+00:00"),
+        ("Zuletzt geändert: Nov 7, 2023, 8:54 AM GMT+1", "2023-11-07T08:54+01:00"),
+        ("Posted Nov. 6, 2012 at 5:32 PM UTC-3:30 by Andy", "2012-11-06T17:32-03:30"),
+        ("2019-11-18T23:30:00Z", "2019-11-18T23:30+00:00"),
+        ("2019-11-18 23:30:00+0100", "2019-11-18T23:30+01:00"),
+        # A zone only after a time, only in capitals, only one the packs list.
+        ("Oct 29, 2012 EDT", "2012-10-29"),
+        ("Le 12 mars 2024 à 10h30 est prévu", "2024-03-12T10:30"),
+        ("Nov 8, 2023 / 04:43 PM CST", "2023-11-08T16:43"),
+        ("Nov 8, 2023 at 4:43 PM ET", "2023-11-08T16:43"),
+        ("12 March 2024 14:10 UTC+15", "2024-03-12T14:10"),
+    ],
+)
+def test_a_time_zone_written_after_the_time_is_its_offset(text: str, date: str) -> None:
+    assert read_date(text, "en" if "mars" not in text else "fr") == date
+
+
+def test_a_zone_is_an_abbreviation_in_capitals_and_an_offset_from_utc() -> None:
+    from newsclean.errors import RulePackError
+    from newsclean.rules.loader import parse_pack
+
+    pack = parse_pack('language = "xx"\n[dates]\nzones = ["NPT +05:45"]\n', "xx", {})
+    assert pack.dates.zones == (("NPT", "+05:45"),)
+    for entry in ("npt +05:45", "NPT 05:45", "NPT +15:00", "NPT +05:60"):
+        with pytest.raises(RulePackError, match="zones"):
+            parse_pack(f'language = "xx"\n[dates]\nzones = ["{entry}"]\n', "xx", {})
 
 
 def test_a_word_list_no_pack_fills_matches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:

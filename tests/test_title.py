@@ -146,6 +146,10 @@ def test_a_caption_or_a_prompt_above_the_body_is_never_the_title() -> None:
     [
         "amiga, dogs, floppy, Hunde, Hundeleben, Mesty",  # a tag list
         "Das Hermelin ist im Winter gut getarnt (mlharing / iStock.com)",  # a caption
+        # A byline or a publication label with its date says who and when, not what.
+        "by Lee Hutchinson - Nov 9, 2012 5:30 pm UTC",
+        "Posted by Danielle Black on November 1, 2012 in Miscellaneous",
+        "Veröffentlicht am 03.02.2022 von Sarah Schnieder Reiterrevue International",
     ],
 )
 def test_a_tag_list_or_a_caption_with_its_credit_is_never_the_title(line: str) -> None:
@@ -166,6 +170,12 @@ def test_a_tag_list_or_a_caption_with_its_credit_is_never_the_title(line: str) -
     assert found
     assert HEADLINE in found[0]
     assert line not in found[0]
+
+
+def test_a_dated_headline_without_a_byline_word_stays_a_candidate() -> None:
+    headline = "AWS Week in Review - October 29, 2012"
+    found = _candidates_of(f"Home\n{headline}\n{BODY}", BODY.split("\n")[0])
+    assert headline in found
 
 
 def test_the_search_passes_over_lines_the_caller_removes() -> None:

@@ -43,6 +43,8 @@ _AROUND = regex.compile(
 # A count after the names: comments ("by Amy Motroni 5 Comments", "Luis Holuch 6").
 _TRAILING_COUNT = regex.compile(r"\s+\d{1,5}(?:\s+\p{L}{2,15})?$")
 MAX_BYLINE_CHARS = 160
+# What follows a dated byline's date when it lists the post's categories.
+_CATEGORIES = regex.compile(r"(?i)in\s+\w")
 _TIME_NOISE = regex.compile(r"(?i)[\s|·•∙—–\-,/.:]|\d|\b(?:uhr|am|pm|gmt|um|at|à|a las|h)\b")
 
 
@@ -59,6 +61,10 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
     []
     >>> dated_byline_authors("Last Modified: Feb 18, 2020", "en")  # a date label, no name
     []
+    >>> dated_byline_authors("Posted by Danielle Black on November 1, 2012 in Miscellaneous")
+    ['Danielle Black']
+    >>> dated_byline_authors("Jane Doe on November 1, 2012 in Berlin")  # no byline word
+    []
     """
     if len(text) > MAX_BYLINE_CHARS:
         return []
@@ -71,7 +77,12 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
     second = first_date(after, language)
     if second is not None and _only_noise(after[: second[1]]):
         after = after[second[2] :].strip()
-    # The date is at one end: the names are on the other side.
+    # The date is at one end: the names are on the other side. A blog engine's post line
+    # names the post's categories after its date ("Posted by Zoe Tillman on November 06,
+    # 2012 at 04:11 PM in Balancing Act, Current Affairs | Permalink"): with a byline
+    # word before the name, they are no part of it.
+    if _CATEGORIES.match(after) and _BYLINE_OPENING.match(before) is not None:
+        after = ""
     rest = before if _only_noise(after) else after if _only_noise(before) else None
     if rest is None:
         return []
@@ -91,6 +102,21 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
     if not names and labelled and is_single_name(rest):
         return [rest]
     return names
+
+
+def is_labelled_dated_byline(text: str, language: str | None = None) -> bool:
+    """Whether ``text`` is a dated byline that opens with its byline word or label: a
+    line that says who wrote the article and when, never a headline.
+
+    >>> is_labelled_dated_byline("by Lee Hutchinson - Nov 9, 2012 5:30 pm UTC", "en")
+    True
+    >>> is_labelled_dated_byline("AWS Week in Review - October 29, 2012", "en")
+    False
+    """
+    opening = text.lstrip()
+    if _BYLINE_OPENING.match(opening) is None and _without_label(opening, language) == opening:
+        return False
+    return bool(dated_byline_authors(text, language))
 
 
 def dated_byline_part(text: str, language: str | None = None) -> tuple[list[str], str]:

@@ -1,5 +1,6 @@
 """Dates as written on news pages, read into ISO 8601: ``2024-03-12``, or
-``2024-03-12T14:10`` when the time is written.
+``2024-03-12T14:10`` when the time is written, ``2024-03-12T14:10+01:00`` when its zone
+is too (an ISO offset, or an abbreviation of the packs' ``[dates] zones``).
 
 The month names of every shipped language come from the packs' ``[dates]`` tables (a
 German page may carry an English date); numeric dates are day-month-year when written
@@ -27,10 +28,21 @@ from newsclean.model import Kind, Removal
 MIN_YEAR, MAX_YEAR = 1990, 2100
 # A time after the date: "14:10", "um 14:10", "at 8:16 AM", "à 10h30".
 _TIME_LEAD = r"(?:,|um|at|à|a las|alle|om|o|в|às|-|–|—|/|\|)"
-_TIME = (
-    rf"(?:\s*{_TIME_LEAD}?\s*(?P<hour>\d{{1,2}})[:.h](?P<minute>\d{{2}})"
-    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?)?"
-)
+# After the time, its zone: an abbreviation of the packs' ``[dates] zones``, as written in
+# capitals, with a shift after it ("GMT+1"); an ISO time's own offset ("…T23:30:00Z").
+_SHIFT = r"(?P<zsign>[+-])(?P<zhours>\d{1,2})(?::?(?P<zminutes>\d{2}))?(?!\d)"
+_ISO_ZONE = r"(?::\d{2}(?:\.\d{1,6})?)?(?P<isozone>Z|[+-]\d{2}:?\d{2})?(?!\d)"
+
+
+def _time(zones: Iterable[str]) -> str:
+    """The pattern of a time after a date ("14:10", "um 14:10", "at 8:16 AM", "à 10h30"),
+    with its zone when one of ``zones`` follows it."""
+    names = "|".join(regex.escape(name) for name in sorted(zones, key=lambda n: (-len(n), n)))
+    zone = rf"(?:\s*(?-i:(?P<zone>{names}))(?!\w)(?:{_SHIFT})?)?" if names else ""
+    return (
+        rf"(?:\s*{_TIME_LEAD}?\s*(?P<hour>\d{{1,2}})[:.h](?P<minute>\d{{2}})"
+        rf"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?{zone})?"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +50,22 @@ class _Reader:
     pattern: regex.Pattern[str]
     months: dict[str, int]
     slash_order: dict[str, str]
+    # Each zone abbreviation's offset from UTC in minutes.
+    zones: dict[str, int]
     # A weekday name (and its comma) that ends the text before a date.
     weekday: regex.Pattern[str] | None
 
 
 @functools.cache
 def _reader() -> _Reader:
-    from newsclean.rules.loader import available_languages, load_pack
+    from newsclean.rules.loader import UNIVERSAL, available_languages, load_pack
 
     months: dict[str, int] = {}
+    zones = {
+        name: _minutes(offset)
+        for pack in (UNIVERSAL, *available_languages())
+        for name, offset in load_pack(pack).dates.zones
+    }
     clashes: set[str] = set()
     orders: dict[str, str] = {}
     for language in available_languages():
@@ -71,7 +90,8 @@ def _reader() -> _Reader:
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
     year = r"(?P<year>\d{4})"
     shapes = [
-        r"(?P<iso>(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2}))(?:[T\s](?P<h1>\d{1,2}):(?P<n1>\d{2}))?",
+        r"(?P<iso>(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2}))"
+        rf"(?:[T\s](?P<h1>\d{{1,2}}):(?P<n1>\d{{2}}){_ISO_ZONE})?",
         r"(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y2>\d{4})",
         # Day and month of two digits and a two-digit year ("19.10.19, 12:00 Uhr"): not
         # followed by another ".digit", so a version number "1.10.19.2" is no date.
@@ -82,13 +102,42 @@ def _reader() -> _Reader:
     ]
     body = "|".join(f"(?:{shape})" for shape in shapes)
     pattern = regex.compile(
-        rf"(?<![\w\d])(?:{body}){_TIME}(?![\d])", regex.IGNORECASE | regex.VERSION0
+        rf"(?<![\w\d])(?:{body}){_time(zones)}(?![\d])", regex.IGNORECASE | regex.VERSION0
     )
     # A weekday before the date is part of it ("lundi 9 décembre 2019", "Mittwoch, 20. …"):
     # looked for only in front of a date found, not at every position of every line.
     days = "|".join(regex.escape(name) for name in sorted(weekdays, key=lambda n: (-len(n), n)))
     weekday = regex.compile(rf"(?<![\w\d])(?:{days})\.?,?\s+$", regex.IGNORECASE) if days else None
-    return _Reader(pattern, months, orders, weekday)
+    return _Reader(pattern, months, orders, zones, weekday)
+
+
+def _minutes(offset: str) -> int:
+    """An offset from UTC ("+05:30", "-0400") in minutes."""
+    digits = offset[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:] or 0)
+    return -minutes if offset[0] == "-" else minutes
+
+
+# An offset from UTC is at most this many minutes either way (UTC-12 to UTC+14).
+MAX_OFFSET_MINUTES = 14 * 60
+
+
+def _offset(groups: dict[str, str | None], zones: dict[str, int]) -> str:
+    """The zone written after a date's time as an ISO offset ("+01:00"), or ``""``."""
+    if groups.get("isozone"):
+        written = groups["isozone"] or ""
+        minutes = 0 if written == "Z" else _minutes(written)
+    elif groups.get("zone"):
+        minutes = zones[groups["zone"] or ""]
+        if groups.get("zsign"):
+            shift = int(groups["zhours"] or 0) * 60 + int(groups["zminutes"] or 0)
+            minutes += -shift if groups["zsign"] == "-" else shift
+    else:
+        return ""
+    if abs(minutes) > MAX_OFFSET_MINUTES:
+        return ""
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def read_date(text: str, language: str | None = None) -> str | None:
@@ -147,13 +196,18 @@ def stamp_span(text: str) -> tuple[int, int] | None:
     (13, 33)
     >>> stamp_span("Published March 12, 2024") is None  # no time of day
     True
+    >>> stamp_span("by Jaxon on Aug 9, 2012 10:15 AM EDT reply")  # the zone is a frame word
+    (12, 32)
     """
     if _CLOCK.search(text, 0, 2000) is None or _YEAR.search(text, 0, 2000) is None:
         return None
     try:
         for found in _reader().pattern.finditer(text[:2000], timeout=REGEX_TIMEOUT):
             if found.group("hour") is not None or found.group("h1") is not None:
-                return found.start(), found.end()
+                # A zone's abbreviation after the time is a word of the stamp's frame
+                # ("… 10:19 AM EDT reply"), as its other words are.
+                end = found.start("zone") if found.group("zone") else found.end()
+                return found.start(), len(text[:end].rstrip())
     except TimeoutError:
         return None
     return None
@@ -208,7 +262,7 @@ def _value(found: regex.Match[str], reader: _Reader, language: str | None) -> st
         h = 0
     if not (0 <= h <= 23 and 0 <= n <= 59):
         return day.isoformat()
-    return f"{day.isoformat()}T{h:02d}:{n:02d}"
+    return f"{day.isoformat()}T{h:02d}:{n:02d}{_offset(groups, reader.zones)}"
 
 
 # A two-digit year below this is in the 2000s, else in the 1900s (the years read are

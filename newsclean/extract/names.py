@@ -40,6 +40,7 @@ class _NameData:
     place_tail: regex.Pattern[str]
     particles: frozenset[str]
     not_persons: frozenset[str]
+    articles: frozenset[str]
 
 
 def _alternation(words: set[str]) -> str:
@@ -75,6 +76,7 @@ def _data(language: str | None = None) -> _NameData:
         ),
         particles=frozenset(particles),
         not_persons=frozenset(not_persons),
+        articles=frozenset(word.casefold() for pack in packs for word in pack.names.articles),
     )
 
 
@@ -83,13 +85,18 @@ def is_person_name(text: str) -> bool:
 
     >>> is_person_name("Sudeep Kar-Gupta"), is_person_name("the editorial board")
     (True, False)
+    >>> is_person_name("The Guardian"), is_person_name("Der Spiegel")
+    (False, False)
     """
     if len(text) > _MAX_NAME_CHARS:
         return False  # before splitting: long lines are common, names are short
     tokens = text.split()
     if not tokens or len(tokens) > _MAX_NAME_TOKENS:
         return False
-    particles = _data().particles
+    data = _data()
+    if tokens[0].casefold() in data.articles:
+        return False  # "The Guardian", "Der Spiegel": a publication
+    particles = data.particles
     capitalised = 0
     for token in tokens:
         if token.lower() in particles:

@@ -32,6 +32,7 @@ Named groups capture metadata fields (``authors``, ``caption``, ``location``, �
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -108,6 +109,7 @@ _NAME_WORD_KEYS = (
     "separators",
     "particles",
     "not_persons",
+    "articles",
     "place_prepositions",
     "byline_labels",
     "roles",
@@ -120,12 +122,15 @@ class NameWords:
     """A pack's words around names: between them ("and", "et"), inside them ("van",
     "de"), in a name's place without being one ("staff", "Redaktion"), before a place
     that follows a name ("in", "à"), the labels that stand alone on the line above a
-    writer's name ("By", "Von", "Artikel von"), and the roles written after a writer's name
-    ("Staff Writer", "Redakteurin"); with examples of credit text and the names in it."""
+    writer's name ("By", "Von", "Artikel von"), the roles written after a writer's name
+    ("Staff Writer", "Redakteurin") and the articles that open a publication's name, never
+    a person's ("The Guardian", "Der Spiegel"); with examples of credit text and the names
+    in it."""
 
     separators: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     not_persons: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
     place_prepositions: tuple[str, ...] = ()
     byline_labels: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
@@ -142,7 +147,9 @@ class DateWords:
     publication date ("Veröffentlicht", "Published": a short line above the article that
     holds one before its date dates the page), the
     names of the weekdays (``weekdays[0]`` Monday; read as part of a date they precede:
-    "lundi 9 décembre 2019"), and examples of date text with the ISO value read from it."""
+    "lundi 9 décembre 2019"), the time zones written after a time ("EDT", "MESZ": each
+    with its offset from UTC, read into the ISO value), and examples of date text with the
+    ISO value read from it."""
 
     months: tuple[tuple[str, ...], ...] = ()
     order: str = "dmy"
@@ -150,10 +157,16 @@ class DateWords:
     as_of: tuple[str, ...] = ()
     published: tuple[str, ...] = ()
     weekdays: tuple[tuple[str, ...], ...] = ()
+    zones: tuple[tuple[str, str], ...] = ()
     examples: tuple[tuple[str, str], ...] = ()
 
 
-_DATE_KEYS = frozenset({"months", "order", "updated", "as_of", "published", "weekdays", "examples"})
+_DATE_KEYS = frozenset(
+    {"months", "order", "updated", "as_of", "published", "weekdays", "zones", "examples"}
+)
+# A zone entry: its abbreviation as written (capital letters) and its offset from UTC.
+_ZONE_ENTRY = re.compile(r"([A-Z]{2,5}) ([+-])(\d\d):(\d\d)")
+MAX_ZONE_HOURS = 14
 
 
 def _section(raw: Any, origin: str, name: str, keys: frozenset[str]) -> dict[str, Any]:
@@ -199,6 +212,7 @@ def _parse_dates(raw: Any, origin: str) -> DateWords:
         raise _fail(origin, None, "dates.as_of must be words of dates.updated")
     return DateWords(
         months=months,
+        zones=_zones(raw, origin),
         order=order,
         updated=updated,
         as_of=as_of,
@@ -206,6 +220,17 @@ def _parse_dates(raw: Any, origin: str) -> DateWords:
         weekdays=weekdays,
         examples=tuple(examples),
     )
+
+
+def _zones(raw: dict[str, Any], origin: str) -> tuple[tuple[str, str], ...]:
+    """``dates.zones``: entries "EDT -04:00", an abbreviation and its offset from UTC."""
+    zones: list[tuple[str, str]] = []
+    for entry in _string_list(raw.get("zones", []), origin, None, "dates.zones"):
+        found = _ZONE_ENTRY.fullmatch(entry)
+        if found is None or int(found[3]) > MAX_ZONE_HOURS or int(found[4]) >= 60:
+            raise _fail(origin, None, f"dates.zones entry {entry!r} must be like 'EDT -04:00'")
+        zones.append((found[1], entry.partition(" ")[2]))
+    return tuple(zones)
 
 
 @dataclass(frozen=True, slots=True)

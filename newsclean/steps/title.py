@@ -15,7 +15,8 @@ from collections.abc import Container
 
 import regex
 
-from newsclean.extract.dates import after_opening_date, is_date_line
+from newsclean.extract.bylines import is_labelled_dated_byline
+from newsclean.extract.dates import after_opening_date, is_date_line, is_labelled_date
 from newsclean.learned.title_model import default_title_model
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.lines import Line
@@ -94,6 +95,7 @@ def candidates(
         line = view.original_line(index) if is_removed else view.line(index)
         if (
             is_date_line(line.text, view.language)
+            or _is_dated_byline(line.text, view.language)
             or _bracketed(line.text)
             or is_tag_list(line.text)
             or _ends_in_credit(line.text)
@@ -111,6 +113,7 @@ def candidates(
         and not view.removed(first)
         and headline_shaped(view.line(first))
         and not is_date_line(view.text(first), view.language)
+        and not _is_dated_byline(view.text(first), view.language)
         and not has_inner_sentence_end(view.text(first))
     )
     if anchor:
@@ -224,6 +227,13 @@ def has_inner_sentence_end(text: str) -> bool:
         return _INNER_SENTENCE_END.search(text.rstrip(), timeout=REGEX_TIMEOUT) is not None
     except TimeoutError:
         return True
+
+
+def _is_dated_byline(text: str, language: str | None) -> bool:
+    """Whether ``text`` is a byline or a publication label with its date ("by Lee
+    Hutchinson - Nov 9, 2012 5:30 pm UTC", "Veröffentlicht am 03.02.2022 von Sarah
+    Schnieder"): it says who wrote the article and when, never what it is called."""
+    return is_labelled_date(text, language) or is_labelled_dated_byline(text, language)
 
 
 def _bracketed(text: str) -> bool:
