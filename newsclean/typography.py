@@ -18,10 +18,11 @@ QUOTES = "«»“”„\"'‘’"
 # The ends of a sentence, in the scripts newsclean ships packs for (and CJK full stops).
 SENTENCE_ENDS = frozenset(".!?…。！？")
 # Marks after which a line reads as prose that stops or goes on, not as a title or label:
-# a title may end in "!" or "?", never in "." ";" ":" or ",".
-CLAUSE_ENDS = frozenset(".;:,")
-# What ends a paragraph of prose: sentence ends plus ":" and ";".
-PARAGRAPH_ENDS = SENTENCE_ENDS | frozenset(":;")
+# a title may end in "!" or "?", never in "." ";" ":" or "," (nor in their CJK forms, the
+# full stop "。", the commas "，" "、" and the full-width ";" and ":").
+CLAUSE_ENDS = frozenset(".;:,。，、；：")
+# What ends a paragraph of prose: sentence ends plus ":" and ";" (and their full-width forms).
+PARAGRAPH_ENDS = SENTENCE_ENDS | frozenset(":;：；")
 # Ways a line is cut short and picked up by the next one.
 ELLIPSES = ("…", "...")
 # A colon: a paragraph ending with one announces a list.

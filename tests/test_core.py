@@ -223,3 +223,41 @@ def test_count_words_is_word_count_up_to_the_limit(
     # Long runs of tokens that are no words (emoji, dashes) go through its doubling split.
     text = "".join(token + space for token, space in tokens)
     assert count_words(text, limit) == min(word_count(text), limit)
+
+
+def test_chinese_and_japanese_words_are_counted_two_characters_each() -> None:
+    from newsclean.shape import measure
+
+    # Written without spaces: a line of one "token" is a headline or a paragraph by its
+    # characters, and the CJK full stop ends a clause as "." does.
+    headline = measure("市政府通过明年预算")
+    paragraph = measure("市议会周二在长时间辩论后批准了明年的预算，辩论内容涉及学校和道路。")
+    assert (headline.words, headline.headline, headline.paragraph) == (4, True, False)
+    assert (paragraph.clause_end, paragraph.headline, paragraph.paragraph) == (True, False, True)
+    assert measure("Kindle for PCの起動ホットキーがKeePassと被る").headline
+    assert count_words("新华社北京12月7日电", 40) == 6
+    assert count_words("首页", 40) == 1
+    # Korean spaces its words: counted as any other language.
+    assert count_words("시의회가 내년 예산을 승인했다", 40) == 4
+
+
+def test_a_chinese_page_gives_its_headline_and_date() -> None:
+    text = "\n".join(
+        [
+            "首页",
+            "新闻",
+            "国际",
+            "市政府通过明年预算",
+            "2024年3月12日 10:15",
+            "市议会周二在长时间辩论后批准了明年的预算，辩论内容涉及学校和道路。",
+            "议员们表示，该计划将在未来一年内保持税收稳定，同时为维修工作提供资金。",
+            "市长对投票结果表示欢迎，并表示大桥的工程将于明年春天开始。",
+            "反对者认为，该市应该为以后几年节省更多的盈余资金。",
+            "最终审读定于下个月进行，届时居民可以就计划细节发表意见。",
+        ]
+    )
+    result = Pipeline.default().clean(text)
+    assert result.metadata.language == "zh"
+    assert result.metadata.title == "市政府通过明年预算"
+    assert result.metadata.published == "2024-03-12T10:15"
+    assert result.text.startswith("市议会周二")

@@ -36,6 +36,11 @@ def test_pack_examples_are_read(language: str, text: str, date: str) -> None:
     ("text", "language", "date"),
     [
         ("2024-03-12T14:10:00+01:00", None, "2024-03-12T14:10+01:00"),
+        # Year, month and day each with its sign, glued to the words around them.
+        ("新华社北京2024年3月12日电", None, "2024-03-12"),
+        ("2019年10月1日 10:15", None, "2019-10-01T10:15"),
+        ("2024년 3월 12일 오전", None, "2024-03-12"),
+        ("12024年3月12日", None, None),
         ("12.03.2024", "de", "2024-03-12"),
         ("12/03/2024", "fr", "2024-03-12"),
         ("03/25/2024", "en", "2024-03-25"),

@@ -4,10 +4,11 @@ is too (an ISO offset, or an abbreviation of the packs' ``[dates] zones``).
 
 The month names of every shipped language come from the packs' ``[dates]`` tables (a
 German page may carry an English date); numeric dates are day-month-year when written
-with dots, year-month-day in ISO form, and with slashes, or with dots and a two-digit
-year ("19.10.19", read as 1990-2089), in the order of the page's language (a date whose
-order that leaves open, 03/05/2021 on an English page, is read only when one part is
-over 12). A date without a year gives nothing: no year is guessed.
+with dots, year-month-day in ISO form and in Chinese, Japanese and Korean ("2024年3月12日",
+"2024년 3월 12일"), and with slashes, or with dots and a two-digit year ("19.10.19", read
+as 1990-2089), in the order of the page's language (a date whose order that leaves open,
+03/05/2021 on an English page, is read only when one part is over 12). A date without a
+year gives nothing: no year is guessed.
 """
 
 from __future__ import annotations
@@ -101,8 +102,12 @@ def _reader() -> _Reader:
         rf"{month}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})",
     ]
     body = "|".join(f"(?:{shape})" for shape in shapes)
+    # Chinese, Japanese and Korean write year, month and day each with its sign
+    # ("2024年3月12日", "2024년 3월 12일"), glued to the words around them.
+    east_asian = r"(?P<y5>\d{4})\s*[年년]\s*(?P<m5>\d{1,2})\s*[月월]\s*(?P<d5>\d{1,2})\s*[日일]"
     pattern = regex.compile(
-        rf"(?<![\w\d])(?:{body}){_time(zones)}(?![\d])", regex.IGNORECASE | regex.VERSION0
+        rf"(?:(?<![\w\d])(?:{body})|(?<!\d){east_asian}){_time(zones)}(?![\d])",
+        regex.IGNORECASE | regex.VERSION0,
     )
     # A weekday before the date is part of it ("lundi 9 décembre 2019", "Mittwoch, 20. …"):
     # looked for only in front of a date found, not at every position of every line.
@@ -221,6 +226,8 @@ def _value(found: regex.Match[str], reader: _Reader, language: str | None) -> st
         hour, minute = groups["h1"] or hour, groups["n1"] or minute
     elif groups["d2"] is not None:
         y, m, d = int(groups["y2"]), int(groups["m2"]), int(groups["d2"])
+    elif groups["y5"] is not None:
+        y, m, d = int(groups["y5"]), int(groups["m5"]), int(groups["d5"])
     elif groups["d4"] is not None or groups["a3"] is not None:
         if groups["d4"] is not None:  # "11.06.12" is June 11th in Berlin, November 6th in Boston
             first, second = int(groups["d4"]), int(groups["m4"])
