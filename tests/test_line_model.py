@@ -308,3 +308,13 @@ def test_a_comment_count_under_the_articles_paragraphs_marks_its_end() -> None:
     assert _end_markers("\n".join([*PARAGRAPHS, "Leave a comment", comment])) == ["Leave a comment"]
     assert _end_markers("\n".join(["By Jane Doe | Leave a comment", *PARAGRAPHS])) == []
     assert _end_markers("\n".join(["Leave a comment", *PARAGRAPHS])) == []
+
+
+@pytest.mark.parametrize("invitation", ["Comment on this Story", "Speak your mind"])
+def test_the_thread_under_an_invitation_to_comment_goes(invitation: str) -> None:
+    comment = "This is a terrible idea and the council should be ashamed of itself, really."
+    text = "\n".join([*PARAGRAPHS, invitation, "John Smith", comment])
+    assert _end_markers(text) == [invitation]
+    result = newsclean.clean(text, lang="en")
+    assert comment not in result.text
+    assert result.text.startswith(PARAGRAPHS[0])
