@@ -185,6 +185,23 @@ def test_a_dated_byline_above_the_article_dates_it_whatever_removed_it() -> None
     assert kept_byline_date(["Rest", "More", "by Oz Smith on December 4, 2006"], "en") is None
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["by randfish on December 4, 2010", "By admin - 2010-12-04", "December 4, 2010 by alysha"],
+)
+def test_a_byline_with_a_user_name_dates_the_page_and_names_nobody(byline: str) -> None:
+    # A blog's byline word before a user name the name reader takes for no person: the
+    # line is still the post's byline, so its date is the post's.
+    text = f"Home\nWhy the council approved the budget\n{byline}\n{BODY}"
+    result = Pipeline.default().clean(text, lang="en")
+    assert result.metadata.published == "2010-12-04"
+    assert result.metadata.authors == []
+    from newsclean.extract.bylines import kept_byline_date
+
+    assert kept_byline_date([byline, "Rest"], "en") == "2010-12-04"
+    assert kept_byline_date(["randfish on December 4, 2010", "Rest"], "en") is None
+
+
 def test_weekday_names_are_pack_data_and_read_as_part_of_the_date() -> None:
     from newsclean import RulePackError
     from newsclean.extract.dates import first_date

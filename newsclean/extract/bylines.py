@@ -66,11 +66,43 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
     >>> dated_byline_authors("Jane Doe on November 1, 2012 in Berlin")  # no byline word
     []
     """
+    found = _dated_byline(text, language)
+    return found[0] if found is not None else []
+
+
+# A user name in a labelled byline's place has at most this many words ("by oz").
+MAX_HANDLE_WORDS = 3
+
+
+def is_dated_byline(text: str, language: str | None = None) -> bool:
+    """Whether ``text`` is a byline with its date: one that names its writers, or one
+    that opens with a byline word or label before a user name of at most
+    ``MAX_HANDLE_WORDS`` words, which names no person but still marks the line as the
+    post's byline, and its date as the post's ("by oz on December 4, 2006").
+
+    >>> is_dated_byline("by oz on December 4, 2006", "en")
+    True
+    >>> is_dated_byline("oz on December 4, 2006", "en"), is_dated_byline("by", "en")
+    (False, False)
+    """
+    found = _dated_byline(text, language)
+    if found is None:
+        return False
+    names, labelled, rest = found
+    return bool(names) or (
+        labelled and len(rest.split()) <= MAX_HANDLE_WORDS and any(char.isalpha() for char in rest)
+    )
+
+
+def _dated_byline(text: str, language: str | None) -> tuple[list[str], bool, str] | None:
+    """A dated byline's names, whether a byline word or label opens it, and what is left
+    of it once the date, that word and the marks around them are cut; ``None`` when the
+    line is no byline with its date at one end."""
     if len(text) > MAX_BYLINE_CHARS:
-        return []
+        return None
     found = first_date(text, language)
     if found is None:
-        return []
+        return None
     _, start, end = found
     before, after = text[:start].strip(), text[end:].strip()
     # A second date right after the first: the update's ("18. Oktober 2019 18. Oktober 2019").
@@ -85,7 +117,7 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
         after = ""
     rest = before if _only_noise(after) else after if _only_noise(before) else None
     if rest is None:
-        return []
+        return None
     labelled = _BYLINE_OPENING.match(rest, timeout=REGEX_TIMEOUT) is not None
     for _ in range(4):
         trimmed = _AROUND.sub("", rest, timeout=REGEX_TIMEOUT).strip()
@@ -96,12 +128,12 @@ def dated_byline_authors(text: str, language: str | None = None) -> list[str]:
     labelled = labelled or unlabelled != rest
     rest = unlabelled
     if not rest or is_update(rest):
-        return []
+        return None
     rest = _TRAILING_COUNT.sub("", rest, timeout=REGEX_TIMEOUT)
     names = split_names(rest)
     if not names and labelled and is_single_name(rest):
-        return [rest]
-    return names
+        names = [rest]
+    return names, labelled, rest
 
 
 def is_labelled_dated_byline(text: str, language: str | None = None) -> bool:
@@ -221,7 +253,7 @@ def kept_byline_date(kept: Sequence[str], language: str | None) -> str | None:
     …", see :func:`~newsclean.extract.dates.lead_date`), ISO 8601, or ``None``."""
     for line in kept[:FIRST_KEPT_LINES]:
         names, part = dated_byline_part(line, language)
-        if names:
+        if names or is_dated_byline(part, language):
             return read_date(part, language)
         found = lead_date(line, language)
         if found is not None:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from newsclean.extract.bylines import (
-    dated_byline_authors,
     foot_byline_authors,
+    is_dated_byline,
     kept_byline_date,
     own_line_authors,
     page_byline_authors,
@@ -219,7 +219,7 @@ def build_metadata(
             article.start,
             article.end,
             language,
-            lambda text: bool(dated_byline_authors(text, language)),
+            lambda text: is_dated_byline(text, language),
         )
         if published is None:
             published = kept_byline_date(article.first_lines, language)
