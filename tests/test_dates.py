@@ -186,16 +186,22 @@ def test_a_dated_byline_above_the_article_dates_it_whatever_removed_it() -> None
 
 
 @pytest.mark.parametrize(
-    "byline",
-    ["by randfish on December 4, 2010", "By admin - 2010-12-04", "December 4, 2010 by alysha"],
+    ("byline", "authors"),
+    [
+        ("by randfish on December 4, 2010", ["randfish"]),
+        ("December 4, 2010 by alysha", ["alysha"]),
+        ("By admin - 2010-12-04", []),
+        ("by Editor-in-chief on December 4, 2010", []),
+    ],
 )
-def test_a_byline_with_a_user_name_dates_the_page_and_names_nobody(byline: str) -> None:
-    # A blog's byline word before a user name the name reader takes for no person: the
-    # line is still the post's byline, so its date is the post's.
+def test_a_byline_with_a_user_name_dates_the_page(byline: str, authors: list[str]) -> None:
+    # A blog's byline word before a user name: the line is the post's byline, so its
+    # date is the post's, and the user its author, unless the name is a stand-in ("admin")
+    # or a role.
     text = f"Home\nWhy the council approved the budget\n{byline}\n{BODY}"
     result = Pipeline.default().clean(text, lang="en")
     assert result.metadata.published == "2010-12-04"
-    assert result.metadata.authors == []
+    assert result.metadata.authors == authors
     from newsclean.extract.bylines import kept_byline_date
 
     assert kept_byline_date([byline, "Rest"], "en") == "2010-12-04"

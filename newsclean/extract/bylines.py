@@ -26,7 +26,13 @@ from newsclean.extract.dates import (
     window_top,
 )
 from newsclean.extract.foot import foot_end
-from newsclean.extract.names import byline_labels, byline_roles, is_single_name, split_names
+from newsclean.extract.names import (
+    byline_labels,
+    byline_roles,
+    is_handle,
+    is_single_name,
+    split_names,
+)
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind, Removal
 
@@ -131,7 +137,7 @@ def _dated_byline(text: str, language: str | None) -> tuple[list[str], bool, str
         return None
     rest = _TRAILING_COUNT.sub("", rest, timeout=REGEX_TIMEOUT)
     names = split_names(rest)
-    if not names and labelled and is_single_name(rest):
+    if not names and labelled and (is_single_name(rest) or is_handle(rest)):
         names = [rest]
     return names, labelled, rest
 

@@ -126,17 +126,52 @@ def is_single_name(text: str) -> bool:
     >>> is_single_name("Jane Doe"), is_single_name("Oktober"), is_single_name("admin")
     (False, False, False)
     """
+    return _fullmatches(_SINGLE_NAME, text) and _may_name_someone(text)
+
+
+def _fullmatches(pattern: regex.Pattern[str], text: str) -> bool:
     try:
-        if not _SINGLE_NAME.fullmatch(text, timeout=REGEX_TIMEOUT):
-            return False
+        return pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None
     except TimeoutError:
         return False
-    folded = text.casefold()
+
+
+def _may_name_someone(word: str) -> bool:
+    """Whether ``word`` is no entry that names no person ("Redaktion", "admin"), no month
+    or weekday and no known boilerplate."""
+    folded = word.casefold()
     return (
         folded not in _data().not_persons
         and folded not in _calendar_words()
-        and not _is_known_boilerplate(text)
+        and not _is_known_boilerplate(word)
     )
+
+
+# A user name: one token of letters and digits (dots, dashes and underscores inside),
+# "randfish", "happyface313", "jane_doe".
+_HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._\-]{1,29}")
+
+
+def is_handle(text: str) -> bool:
+    """Whether ``text`` is one token that may be a writer's user name ("randfish",
+    "happyface313"): a letter in it, lower case first or a digit or "_" in it (a
+    capitalised word is a name or a role, see :func:`is_single_name`), no entry that names
+    no person ("admin", "staff"), no month or weekday, no known boilerplate. Only a
+    byline's word and date make it an author (see ``extract.bylines``): blogs sign posts
+    with their users' names.
+
+    >>> is_handle("randfish"), is_handle("happyface313"), is_handle("admin")
+    (True, True, False)
+    >>> is_handle("2010"), is_handle("two words"), is_handle("december")
+    (False, False, False)
+    >>> is_handle("Editor-in-chief"), is_handle("TheLordHelix"), is_handle("Jessie_K")
+    (False, False, True)
+    """
+    if not _fullmatches(_HANDLE, text) or not any(char.isalpha() for char in text):
+        return False
+    if text[0].isupper() and not any(char.isdigit() or char == "_" for char in text):
+        return False  # a capitalised word is a name or a role ("Editor-in-chief"), no handle
+    return _may_name_someone(text)
 
 
 @functools.cache
