@@ -324,6 +324,8 @@ def test_as_of_words_must_be_update_words() -> None:
         ("Posted Nov. 6, 2012 at 5:32 PM UTC-3:30 by Andy", "2012-11-06T17:32-03:30"),
         ("2019-11-18T23:30:00Z", "2019-11-18T23:30+00:00"),
         ("2019-11-18 23:30:00+0100", "2019-11-18T23:30+01:00"),
+        ("2019-11-18T23:30+01:00", "2019-11-18T23:30+01:00"),
+        ("2019-11-18 10:00-12:00", "2019-11-18T10:00"),  # a time range
         # A zone only after a time, only in capitals, only one the packs list.
         ("Oct 29, 2012 EDT", "2012-10-29"),
         ("Le 12 mars 2024 à 10h30 est prévu", "2024-03-12T10:30"),

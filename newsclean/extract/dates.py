@@ -32,7 +32,7 @@ _TIME_LEAD = r"(?:,|um|at|à|a las|alle|om|o|в|às|-|–|—|/|\|)"
 # After the time, its zone: an abbreviation of the packs' ``[dates] zones``, as written in
 # capitals, with a shift after it ("GMT+1"); an ISO time's own offset ("…T23:30:00Z").
 _SHIFT = r"(?P<zsign>[+-])(?P<zhours>\d{1,2})(?::?(?P<zminutes>\d{2}))?(?!\d)"
-_ISO_ZONE = r"(?::\d{2}(?:\.\d{1,6})?)?(?P<isozone>Z|[+-]\d{2}:?\d{2})?(?!\d)"
+_ISO_ZONE = r"(?P<isosec>:\d{2}(?:\.\d{1,6})?)?(?P<isozone>Z|[+-]\d{2}:?\d{2})?(?!\d)"
 
 
 def _time(zones: Iterable[str]) -> str:
@@ -92,7 +92,7 @@ def _reader() -> _Reader:
     year = r"(?P<year>\d{4})"
     shapes = [
         r"(?P<iso>(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2}))"
-        rf"(?:[T\s](?P<h1>\d{{1,2}}):(?P<n1>\d{{2}}){_ISO_ZONE})?",
+        rf"(?:(?:(?P<isot>T)|\s)(?P<h1>\d{{1,2}}):(?P<n1>\d{{2}}){_ISO_ZONE})?",
         r"(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y2>\d{4})",
         # Day and month of two digits and a two-digit year ("19.10.19, 12:00 Uhr"): not
         # followed by another ".digit", so a version number "1.10.19.2" is no date.
@@ -128,8 +128,10 @@ MAX_OFFSET_MINUTES = 14 * 60
 
 
 def _offset(groups: dict[str, str | None], zones: dict[str, int]) -> str:
-    """The zone written after a date's time as an ISO offset ("+01:00"), or ``""``."""
-    if groups.get("isozone"):
+    """The zone written after a date's time as an ISO offset ("+01:00"), or ``""``. An
+    ISO time's offset counts after a "T" or seconds only: "2024-03-12 10:00-12:00" is a
+    time range, not a time at UTC-12."""
+    if groups.get("isozone") and (groups.get("isot") or groups.get("isosec")):
         written = groups["isozone"] or ""
         minutes = 0 if written == "Z" else _minutes(written)
     elif groups.get("zone"):
