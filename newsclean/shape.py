@@ -111,14 +111,30 @@ def word_count(text: str) -> int:
     return sum(1 for token in text.split() if _is_word(token))
 
 
+# Greek letters: in Greek, ";" is the question mark (Unicode's Greek question mark
+# normalises to it). (stdlib ``re``: one character class.)
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def _last_mark(trimmed: str) -> str:
+    """The last character of ``trimmed`` (closers already stripped), a Greek ";" read
+    as the question mark it is."""
+    last = trimmed[-1] if trimmed else ""
+    if last == ";" and _GREEK.search(trimmed, max(0, len(trimmed) - 80)):
+        return "?"
+    return last
+
+
 def ends_with(text: str, marks: frozenset[str]) -> bool:
-    """Whether the last character before closing quotes, brackets and spaces is in ``marks``.
+    """Whether the last character before closing quotes, brackets and spaces is in ``marks``
+    (a Greek ";" is a question mark).
 
     >>> ends_with("« Il a dit non. »", frozenset("."))
     True
+    >>> ends_with("Τι σημαίνει αυτό για την Ελλάδα;", frozenset("?"))
+    True
     """
-    trimmed = text.rstrip(CLOSERS)
-    return bool(trimmed) and trimmed[-1] in marks
+    return _last_mark(text.rstrip(CLOSERS)) in marks
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -151,7 +167,7 @@ def measure(text: str) -> Shape:
     """
     size = len(text)
     trimmed = text.rstrip(CLOSERS)
-    last = trimmed[-1] if trimmed else ""
+    last = _last_mark(trimmed)
     clause_end = last in CLAUSE_ENDS if last else False
     terminal = last in PARAGRAPH_ENDS if last else False
     punctuated = terminal or text.count(",") + text.count(".") + text.count(";") >= 2

@@ -261,3 +261,15 @@ def test_a_chinese_page_gives_its_headline_and_date() -> None:
     assert result.metadata.title == "市政府通过明年预算"
     assert result.metadata.published == "2024-03-12T10:15"
     assert result.text.startswith("市议会周二")
+
+
+def test_a_greek_question_mark_ends_a_question_not_a_clause() -> None:
+    from newsclean.shape import measure
+
+    # Greek writes its question mark as ";" (U+037E normalises to it): a headline may end
+    # with it, as with "?", where an English ";" ends a clause.
+    question = measure("Τι σημαίνει η απόφαση για την Ελλάδα;")
+    assert (question.clause_end, question.headline) == (False, True)
+    assert ends_like_sentence("Τι σημαίνει η απόφαση για την Ελλάδα;")
+    assert ends_like_clause("The council met; it voted;")
+    assert measure("The council met; it voted;").clause_end
