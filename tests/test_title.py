@@ -149,6 +149,7 @@ def test_a_caption_or_a_prompt_above_the_body_is_never_the_title() -> None:
         # A byline or a publication label with its date says who and when, not what.
         "by Lee Hutchinson - Nov 9, 2012 5:30 pm UTC",
         "Posted by Danielle Black on November 1, 2012 in Miscellaneous",
+        "By admin - 2018-09-16",
         "Veröffentlicht am 03.02.2022 von Sarah Schnieder Reiterrevue International",
     ],
 )

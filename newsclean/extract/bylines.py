@@ -82,13 +82,14 @@ MAX_HANDLE_WORDS = 3
 
 def is_dated_byline(text: str, language: str | None = None) -> bool:
     """Whether ``text`` is a byline with its date: one that names its writers, or one
-    that opens with a byline word or label before a user name of at most
-    ``MAX_HANDLE_WORDS`` words, which names no person but still marks the line as the
-    post's byline, and its date as the post's ("by oz on December 4, 2006").
+    that opens with a byline word or label before at most ``MAX_HANDLE_WORDS`` words that
+    name nobody (a stand-in such as "admin"), which still mark the line as the post's
+    byline, and its date as the post's.
 
-    >>> is_dated_byline("by oz on December 4, 2006", "en")
-    True
-    >>> is_dated_byline("oz on December 4, 2006", "en"), is_dated_byline("by", "en")
+    >>> line = "By admin - 2018-09-16"
+    >>> is_dated_byline(line, "en"), dated_byline_authors(line, "en")
+    (True, [])
+    >>> is_dated_byline("admin - 2018-09-16", "en"), is_dated_byline("by", "en")
     (False, False)
     """
     found = _dated_byline(text, language)
@@ -154,7 +155,7 @@ def is_labelled_dated_byline(text: str, language: str | None = None) -> bool:
     opening = text.lstrip()
     if _BYLINE_OPENING.match(opening) is None and _without_label(opening, language) == opening:
         return False
-    return bool(dated_byline_authors(text, language))
+    return is_dated_byline(text, language)
 
 
 def dated_byline_part(text: str, language: str | None = None) -> tuple[list[str], str]:
