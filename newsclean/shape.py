@@ -31,6 +31,9 @@ _CHARS_PER_WORD_NO_SPACES = 2
 # Han ideographs and Japanese kana: words written without spaces between them (Korean
 # spaces its words). (stdlib ``re``: one character class, linear by construction.)
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# How much of a line's head is read for those scripts: far more characters than the
+# largest word count asked (COUNTED_WORDS) takes in them.
+_SCRIPT_HEAD_CHARS = 4_000
 # A line ending like a sentence with at least this many words is prose, not chrome.
 MIN_SENTENCE_WORDS = 5
 # A line not ending like a sentence is prose when it is this long and has inner punctuation.
@@ -71,7 +74,9 @@ def count_words(text: str, limit: int) -> int:
     (4, 6)
     """
     if not text.isascii():
-        spaced, unspaced = _UNSPACED.subn(" ", text)
+        # The script is read off the line's head: on a longer line the count is the limit
+        # either way, and a 50 MB line is not copied.
+        spaced, unspaced = _UNSPACED.subn(" ", text[:_SCRIPT_HEAD_CHARS])
         if unspaced:
             words = max(unspaced // _CHARS_PER_WORD_NO_SPACES, 1)
             return min(limit, words + _count_spaced_words(spaced, limit))

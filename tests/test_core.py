@@ -237,6 +237,7 @@ def test_chinese_and_japanese_words_are_counted_two_characters_each() -> None:
     assert measure("Kindle for PCの起動ホットキーがKeePassと被る").headline
     assert count_words("新华社北京12月7日电", 40) == 6
     assert count_words("首页", 40) == 1
+    assert count_words("预算" * 10_000, 41) == 41  # a long line: its head tells
     # Korean spaces its words: counted as any other language.
     assert count_words("시의회가 내년 예산을 승인했다", 40) == 4
 
