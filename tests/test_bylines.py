@@ -44,6 +44,8 @@ BODY = (
         # A user name after a byline word: blogs sign posts with it.
         ("by randfish on December 4, 2010", "en", ["randfish"]),
         ("randfish on December 4, 2010", "en", []),
+        ("by team on December 4, 2010", "en", []),
+        ("By Desk on December 4, 2010", "en", []),
         ("Posted by Editor-in-chief March 3, 2012", "en", []),
         # The update's date right after the publication's.
         ("von David · 18. Oktober 2019 19. Oktober 2019", "de", ["David"]),
