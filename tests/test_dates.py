@@ -185,6 +185,21 @@ def test_a_dated_byline_above_the_article_dates_it_whatever_removed_it() -> None
     assert kept_byline_date(["Rest", "More", "by Oz Smith on December 4, 2006"], "en") is None
 
 
+def test_a_place_or_publication_with_its_date_atop_the_article_dates_it() -> None:
+    from newsclean.extract.bylines import kept_byline_date
+
+    # A press release's "Ort, Datum" line and a newspaper's strip are the article's date.
+    strip = "Hofheim am Taunus | Wiesbaden, 11. November 2021"
+    assert kept_byline_date([strip, "Rest"], "de") == "2021-11-11"
+    guardian = "The Guardian, Thursday 1 November 2012 18.19 EDT"
+    assert kept_byline_date(["Rest", guardian], "en") == "2012-11-01T18:19-04:00"
+    # A sentence that ends with a date is none; nor is a line below the first two.
+    assert kept_byline_date(["Rain is expected in Berlin, 11. November 2021"], "de") is None
+    assert kept_byline_date(["Rest", "More", strip], "de") is None
+    text = f"{strip}\n{BODY}"
+    assert Pipeline.default().clean(text, lang="en").metadata.published == "2021-11-11"
+
+
 @pytest.mark.parametrize(
     ("byline", "authors"),
     [

@@ -22,6 +22,7 @@ from newsclean.extract.dates import (
     is_date_line,
     is_update,
     lead_date,
+    place_date,
     read_date,
     window_top,
 )
@@ -262,7 +263,7 @@ def kept_byline_date(kept: Sequence[str], language: str | None) -> str | None:
         names, part = dated_byline_part(line, language)
         if names or is_dated_byline(part, language):
             return read_date(part, language)
-        found = lead_date(line, language)
+        found = lead_date(line, language) or place_date(line, language)
         if found is not None:
             return found
     return None

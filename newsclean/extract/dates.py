@@ -444,6 +444,45 @@ def lead_date(text: str, language: str | None = None) -> str | None:
     return None
 
 
+# A place or publication before its date has at most this many words ("Hofheim am
+# Taunus | Wiesbaden", "The Guardian").
+PLACE_WORDS = 6
+
+
+def place_date(text: str, language: str | None = None) -> str | None:
+    """The date of a line that is a place or a publication and the date it ends with
+    ("Wiesbaden, 11. November 2021", a press release's; "The Guardian, Thursday 1 November
+    2012 18.19 EDT"), ISO 8601, else ``None``: at most ``PLACE_WORDS`` words before the
+    comma, the first capitalised (or a domain) and most of the others, no digits.
+
+    >>> lines = [
+    ...     "Hofheim am Taunus | Wiesbaden, 11. November 2021",
+    ...     "guardian.co.uk, Monday 29 October 2012 13.42 EDT",
+    ...     "Rain is expected in Berlin, 11. November 2021",
+    ... ]
+    >>> [place_date(line, "en") for line in lines]
+    ['2021-11-11', '2012-10-29T13:42-04:00', None]
+    """
+    if len(text) > SHORT_LINE_CHARS:
+        return None
+    found = first_date(text, language)
+    if found is None or text[found[2] :].strip(" .|·•–—-"):
+        return None
+    place, comma, rest = text[: found[1]].rstrip().rpartition(",")
+    if not comma or rest.strip():
+        return None
+    words = [word for word in place.split() if word not in _PLACE_SEPARATORS]
+    if not 1 <= len(words) <= PLACE_WORDS or any(char.isdigit() for char in place):
+        return None
+    proper = [word[:1].isupper() or "." in word.strip(".") for word in words]
+    if not proper[0] or 2 * sum(proper) < len(words):
+        return None
+    return found[0]
+
+
+_PLACE_SEPARATORS = frozenset({"|", "/", "·", "•", "-", "–", "—"})
+
+
 def opens_with_date(text: str, language: str | None = None) -> bool:
     """Whether a short line starts with a date.
 
@@ -491,7 +530,8 @@ def _dates_the_page(
 ) -> bool:
     """Whether a removal near the article may give the page's date: a timestamp, credit,
     byline or dateline; above the article, a date line, a labelled date ("Veröffentlicht
-    am …") or a dated byline."""
+    am …"), a place or publication with its date ("Wiesbaden, 11. November 2021") or a
+    dated byline."""
     if removal.kind in DATE_KINDS:
         return True
     if removal.start >= start:
@@ -503,8 +543,10 @@ def _dates_the_page(
         return True
     if removal.kind in BYLINE_SKIPPED_KINDS:
         return False
-    return is_labelled_date(text, language) or (
-        is_dated_byline is not None and is_dated_byline(text)
+    return (
+        is_labelled_date(text, language)
+        or place_date(text, language) is not None
+        or (is_dated_byline is not None and is_dated_byline(text))
     )
 
 
