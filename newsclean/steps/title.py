@@ -95,7 +95,7 @@ def candidates(
         line = view.original_line(index) if is_removed else view.line(index)
         if (
             is_date_line(line.text, view.language)
-            or _is_dated_byline(line.text, view.language)
+            or _is_byline_or_date_label(line.text, view.language)
             or _bracketed(line.text)
             or is_tag_list(line.text)
             or _ends_in_credit(line.text)
@@ -113,7 +113,7 @@ def candidates(
         and not view.removed(first)
         and headline_shaped(view.line(first))
         and not is_date_line(view.text(first), view.language)
-        and not _is_dated_byline(view.text(first), view.language)
+        and not _is_byline_or_date_label(view.text(first), view.language)
         and not has_inner_sentence_end(view.text(first))
     )
     if anchor:
@@ -229,7 +229,7 @@ def has_inner_sentence_end(text: str) -> bool:
         return True
 
 
-def _is_dated_byline(text: str, language: str | None) -> bool:
+def _is_byline_or_date_label(text: str, language: str | None) -> bool:
     """Whether ``text`` is a byline or a publication label with its date ("by Lee
     Hutchinson - Nov 9, 2012 5:30 pm UTC", "Veröffentlicht am 03.02.2022 von Sarah
     Schnieder"): it says who wrote the article and when, never what it is called."""
