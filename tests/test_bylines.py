@@ -72,22 +72,35 @@ def test_dated_bylines(line: str, language: str, names: list[str]) -> None:
     assert dated_byline_authors(line, language) == names
 
 
-def test_the_pages_dated_byline_names_its_author() -> None:
-    byline = "Von Claudia Riedler 19. Oktober 2019 00:04 Uhr"
-    text = f"Stadtrat beschließt den neuen Haushalt\n{byline}\n{BODY}"
-    meta = Pipeline.default().clean(text, lang="de").metadata
-    assert meta.authors == ["Claudia Riedler"]
-    assert meta.published == "2019-10-19T00:04"
-
-
-def test_a_dated_byline_in_a_strip_of_facts_names_its_author() -> None:
-    # The byline is the first part of a strip between bars, kept as the article's first
-    # line; the rest of the strip says something else.
-    strip = "By Ela on 31. October, 2023 | 18 Comments. This post may contain affiliate links."
-    text = f"Peanut butter truffles\n{strip}\n{BODY_EN}"
-    meta = Pipeline.default().clean(text, lang="en").metadata
-    assert meta.authors == ["Ela"]
-    assert meta.published == "2023-10-31"
+@pytest.mark.parametrize(
+    ("text", "language", "authors", "published"),
+    [
+        pytest.param(
+            f"Stadtrat beschließt den neuen Haushalt\n"
+            f"Von Claudia Riedler 19. Oktober 2019 00:04 Uhr\n{BODY}",
+            "de",
+            ["Claudia Riedler"],
+            "2019-10-19T00:04",
+            id="own line",
+        ),
+        # The byline is the first part of a strip between bars, kept as the article's
+        # first line; the rest of the strip says something else.
+        pytest.param(
+            "Peanut butter truffles\nBy Ela on 31. October, 2023 | 18 Comments. "
+            f"This post may contain affiliate links.\n{BODY_EN}",
+            "en",
+            ["Ela"],
+            "2023-10-31",
+            id="strip of facts",
+        ),
+    ],
+)
+def test_the_pages_dated_byline_names_its_author(
+    text: str, language: str, authors: list[str], published: str
+) -> None:
+    meta = Pipeline.default().clean(text, lang=language).metadata
+    assert meta.authors == authors
+    assert meta.published == published
 
 
 def test_a_dated_byline_after_the_article_names_nobody() -> None:
