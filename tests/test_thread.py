@@ -199,3 +199,49 @@ def test_every_comment_verb_of_the_pack_heads_a_thread(verb: str) -> None:
     assert [text for rule, text in found if rule == STAMP_RULE] == [
         f"{name} {verb}:" for name in ["Peter Bromberg", "Anna Muster", "Jan Kowalski"]
     ]
+
+
+def test_a_commenter_with_a_long_name_stays_in_the_thread() -> None:
+    names = ["Tim Walker", "No Dummy, But Not An SSL Expert", "john b", "Harald K"]
+    stamps = [f"Posted by: {name} at November {n}, 2012 3:1{n} PM" for n, name in enumerate(names)]
+    bodies = [body for _, body in COMMENTS]
+    page = ARTICLE + "\n" + "\n".join(f"{s}\n{b}" for s, b in zip(stamps, bodies, strict=True))
+    found = _thread_removals(page)
+    assert (STAMP_RULE, stamps[1]) in found
+    assert (BODY_RULE, bodies[1]) in found
+
+
+def test_a_long_line_with_words_after_its_date_does_not_join_the_thread() -> None:
+    stamps = [f"{name} says: November {n}, 2019 at 6:44 am" for n, (name, _) in enumerate(COMMENTS)]
+    odd = "Mary Ann Lee Smith says: November 9, 2019 at 6:44 am she left the long meeting early"
+    bodies = [body for _, body in COMMENTS]
+    page = "\n".join(f"{s}\n{b}" for s, b in zip(stamps, bodies, strict=True))
+    found = _thread_removals(f"{ARTICLE}\n{page}\n{odd}\n{ARTICLE}")
+    assert (STAMP_RULE, odd) not in found
+
+
+LONG_COMMENT = [
+    f"Line {n} of a long comment goes on about the harbour wall and its repairs."
+    for n in range(1, 21)
+]
+
+
+def _thread_of(first: int) -> str:
+    return "\n".join(
+        f"{name} says: November {n}, 2019 at 6:44 am\n{body}"
+        for n, (name, body) in enumerate(COMMENTS[:3], start=first)
+    )
+
+
+def test_a_comment_longer_than_the_gap_between_stamps_does_not_break_the_thread() -> None:
+    page = f"{ARTICLE}\n{_thread_of(1)}\n" + "\n".join(LONG_COMMENT) + f"\n{_thread_of(4)}"
+    found = _thread_removals(page)
+    assert {text for _, text in found} >= set(LONG_COMMENT)
+
+
+def test_an_article_between_two_threads_of_one_frame_stays() -> None:
+    article = "Council Approves The Harbour Budget\n" + "\n".join(LONG_COMMENT)
+    page = f"{ARTICLE}\n{_thread_of(1)}\n{article}\n{_thread_of(4)}"
+    found = {text for _, text in _thread_removals(page)}
+    assert not found & set(LONG_COMMENT)
+    assert "Council Approves The Harbour Budget" not in found

@@ -9,7 +9,11 @@ One stamp is a byline; three or more in one frame, a few lines apart, naming at 
 two people, are a comment thread: the stamps and every line between them go, as
 comments. The frame is what the stamps share besides their names and dates: the words
 and marks found in most of them ("says", "Posted by:", "| Permalink"), in order, so the
-article's own byline, written in another frame, never joins its comments' thread.
+article's own byline, written in another frame, never joins its comments' thread. A stamp
+with a longer name (up to ``LONG_STAMP_MAX_WORDS`` words) joins a thread whose frame it
+has, when its other words stand where the thread's names do; two threads of one frame are
+one when only a comment lies between them (kept lines, none headline-shaped but
+quotations): a comment longer than ``MAX_GAP`` lines had split the thread.
 
 Most engines put the stamp above its comment, so the last comment's text lies below the
 thread's last stamp; this step takes it when a comment form or button (a line removed as
@@ -34,6 +38,7 @@ from newsclean.extract.dates import stamp_span
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind
 from newsclean.shape import ends_like_sentence
+from newsclean.typography import OPENING_QUOTES
 from newsclean.view import Verdict, View
 
 STAMP_RULE = "builtin.thread.stamp"
@@ -44,6 +49,10 @@ LAST_RULE = "builtin.thread.last_comment"
 # A stamp is a short line: its date and time, and at most this many words besides.
 STAMP_MAX_CHARS = 160
 STAMP_MAX_WORDS = 8
+# A stamp with a longer name ("Posted by: No Dummy, But Not An SSL Expert at November 8,
+# 2012 12:58 AM") joins a thread whose frame it has, on the side its names stand, up to
+# this many words besides its date.
+LONG_STAMP_MAX_WORDS = 16
 # A stamp told by its comment verb is a name and the verb alone: a short line, ending
 # with the verb's colon or an ellipsis.
 VERB_STAMP_MAX_CHARS = 80
@@ -67,6 +76,8 @@ class _Stamp:
     # The tokens before and after the date, case-folded.
     before: tuple[str, ...]
     after: tuple[str, ...]
+    # How many words it has besides its date and time.
+    words: int
 
 
 @functools.cache
@@ -95,7 +106,8 @@ def _stamp_span(text: str) -> tuple[int, int] | None:
 
 
 def _stamp(index: int, text: str) -> _Stamp | None:
-    """The stamp on a line, if the line is one."""
+    """The stamp on a line, if the line is one (with up to ``LONG_STAMP_MAX_WORDS``
+    words besides its date and time)."""
     if len(text) > STAMP_MAX_CHARS:
         return None
     span = _stamp_span(text)
@@ -106,9 +118,10 @@ def _stamp(index: int, text: str) -> _Stamp | None:
         after = tuple(t.casefold() for t in _TOKEN.findall(text[span[1] :], timeout=REGEX_TIMEOUT))
     except TimeoutError:
         return None
-    if not 1 <= sum(token.isalpha() for token in before + after) <= STAMP_MAX_WORDS:
+    words = sum(token.isalpha() for token in before + after)
+    if not 1 <= words <= LONG_STAMP_MAX_WORDS:
         return None
-    return _Stamp(index, before, after)
+    return _Stamp(index, before, after, words)
 
 
 def _frame(stamp: _Stamp, frame_words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
@@ -126,11 +139,12 @@ def _names(stamp: _Stamp, frame_words: frozenset[str]) -> tuple[str, ...]:
 
 def comment_threads(view: View) -> list[list[int]]:
     """The page's comment threads: each a list of its stamps' line indexes, in order."""
-    stamps = [
-        stamp
-        for index in range(len(view))
-        if (stamp := _stamp(index, view.original(index))) is not None
-    ]
+    stamps: list[_Stamp] = []
+    long_stamps: list[_Stamp] = []
+    for index in range(len(view)):
+        stamp = _stamp(index, view.original(index))
+        if stamp is not None:
+            (stamps if stamp.words <= STAMP_MAX_WORDS else long_stamps).append(stamp)
     if len(stamps) < MIN_STAMPS:
         return []
     counts = Counter(w for stamp in stamps for w in set(stamp.before + stamp.after))
@@ -139,8 +153,11 @@ def comment_threads(view: View) -> list[list[int]]:
     by_frame: dict[tuple[tuple[str, ...], ...], list[_Stamp]] = defaultdict(list)
     for stamp in stamps:
         by_frame[_frame(stamp, frame_words)].append(stamp)
+    if long_stamps:
+        _add_long_stamps(long_stamps, by_frame, frame_words)
     threads: list[list[int]] = []
     for group in by_frame.values():
+        found: list[list[int]] = []
         chain: list[_Stamp] = []
         for stamp in [*group, None]:
             if stamp is not None and (not chain or stamp.index - chain[-1].index <= MAX_GAP):
@@ -148,9 +165,69 @@ def comment_threads(view: View) -> list[list[int]]:
                 continue
             names = {_names(s, frame_words) for s in chain}
             if len(chain) >= MIN_STAMPS and len(names - {()}) >= 2:
-                threads.append([s.index for s in chain])
+                found.append([s.index for s in chain])
             chain = [stamp] if stamp is not None else []
+        threads.extend(_joined(view, found))
     return sorted(threads)
+
+
+def _joined(view: View, threads: list[list[int]]) -> list[list[int]]:
+    """``threads`` of one frame, in order, with each two joined into one that only a
+    comment's lines separate (a comment longer than ``MAX_GAP`` lines broke the thread
+    there): kept lines, none of them headline-shaped (an article between two threads has
+    its headline, and most likely a removed line too)."""
+    joined: list[list[int]] = []
+    for thread in threads:
+        if joined and all(_comment_line(view, i) for i in range(joined[-1][-1] + 1, thread[0])):
+            joined[-1] = joined[-1] + thread
+        else:
+            joined.append(thread)
+    return joined
+
+
+def _comment_line(view: View, index: int) -> bool:
+    """Whether line ``index`` may be a comment's: kept, and not headline-shaped but
+    for a quotation (a comment quotes the article or another comment)."""
+    if view.removed(index):
+        return False
+    line = view.line(index)
+    return not line.headline or line.text[:1] in OPENING_QUOTES
+
+
+def _add_long_stamps(
+    long_stamps: list[_Stamp],
+    by_frame: dict[tuple[tuple[str, ...], ...], list[_Stamp]],
+    frame_words: frozenset[str],
+) -> None:
+    """Add to each frame of ``MIN_STAMPS`` stamps or more the stamps with a longer name
+    in that frame: the same frame words, and the other words only on the side where the
+    frame's stamps have their names (a sentence that quotes a date has words on both)."""
+    sides: dict[tuple[tuple[str, ...], ...], bool] = {}
+    for frame, group in by_frame.items():
+        if len(group) >= MIN_STAMPS and any(frame):
+            before = sum(1 for s in group if _has_name(s.before, frame_words))
+            sides[frame] = before * 2 >= len(group)
+    if not sides:
+        return
+    for stamp in long_stamps:
+        frame = _frame(stamp, frame_words)
+        names_before = sides.get(frame)
+        if names_before is None:
+            continue
+        other = stamp.after if names_before else stamp.before
+        if not _has_name(other, frame_words):
+            by_frame[frame].append(stamp)
+    for group in by_frame.values():
+        group.sort(key=_index_of)
+
+
+def _has_name(tokens: tuple[str, ...], frame_words: frozenset[str]) -> bool:
+    """Whether ``tokens`` hold a word outside the frame."""
+    return any(token.isalpha() and token not in frame_words for token in tokens)
+
+
+def _index_of(stamp: _Stamp) -> int:
+    return stamp.index
 
 
 def _longest_comment(thread: Sequence[int]) -> int:
