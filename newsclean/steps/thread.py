@@ -179,7 +179,7 @@ def _joined(view: View, threads: list[list[int]]) -> list[list[int]]:
     joined: list[list[int]] = []
     for thread in threads:
         if joined and all(_comment_line(view, i) for i in range(joined[-1][-1] + 1, thread[0])):
-            joined[-1] = joined[-1] + thread
+            joined[-1].extend(thread)
         else:
             joined.append(thread)
     return joined
