@@ -41,3 +41,5 @@ LINK_SEPARATORS = ("|", "/", "•", "·", "»", "›")
 ENTRY_MARKS = (":", "–", "—", " - ")
 # Marks between names in a credit line: "Ann Lee; Bo Li", "Ann Lee & Bo Li", "Ann Lee / Bo Li".
 NAME_SEPARATOR_MARKS = ";,&/|"
+# Marks between the parts of a place before its date ("Hofheim am Taunus | Wiesbaden, …").
+PLACE_SEPARATORS = frozenset("|/·•-–—")

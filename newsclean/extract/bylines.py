@@ -121,7 +121,10 @@ def _dated_byline(text: str, language: str | None) -> tuple[list[str], bool, str
     # names the post's categories after its date ("Posted by Zoe Tillman on November 06,
     # 2012 at 04:11 PM in Balancing Act, Current Affairs | Permalink"): with a byline
     # word before the name, they are no part of it.
-    if _CATEGORIES.match(after) and _BYLINE_OPENING.match(before) is not None:
+    if (
+        _CATEGORIES.match(after, timeout=REGEX_TIMEOUT)
+        and _BYLINE_OPENING.match(before, timeout=REGEX_TIMEOUT) is not None
+    ):
         after = ""
     rest = before if _only_noise(after) else after if _only_noise(before) else None
     if rest is None:
@@ -153,8 +156,13 @@ def is_labelled_dated_byline(text: str, language: str | None = None) -> bool:
     >>> is_labelled_dated_byline("AWS Week in Review - October 29, 2012", "en")
     False
     """
+    if len(text) > MAX_BYLINE_CHARS:
+        return False  # no byline (is_dated_byline says so too, after more work)
     opening = text.lstrip()
-    if _BYLINE_OPENING.match(opening) is None and _without_label(opening, language) == opening:
+    if (
+        _BYLINE_OPENING.match(opening, timeout=REGEX_TIMEOUT) is None
+        and _without_label(opening, language) == opening
+    ):
         return False
     return is_dated_byline(text, language)
 

@@ -25,6 +25,7 @@ import regex
 from newsclean.extract.foot import foot_end
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind, Removal
+from newsclean.typography import PLACE_SEPARATORS
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 # A time after the date: "14:10", "um 14:10", "at 8:16 AM", "à 10h30".
@@ -471,16 +472,13 @@ def place_date(text: str, language: str | None = None) -> str | None:
     place, comma, rest = text[: found[1]].rstrip().rpartition(",")
     if not comma or rest.strip():
         return None
-    words = [word for word in place.split() if word not in _PLACE_SEPARATORS]
+    words = [word for word in place.split() if word not in PLACE_SEPARATORS]
     if not 1 <= len(words) <= PLACE_WORDS or any(char.isdigit() for char in place):
         return None
     proper = [word[:1].isupper() or "." in word.strip(".") for word in words]
     if not proper[0] or 2 * sum(proper) < len(words):
         return None
     return found[0]
-
-
-_PLACE_SEPARATORS = frozenset({"|", "/", "·", "•", "-", "–", "—"})
 
 
 def opens_with_date(text: str, language: str | None = None) -> bool:

@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 
 import regex
 
@@ -218,16 +219,12 @@ def _add_long_stamps(
         if not _has_name(other, frame_words):
             by_frame[frame].append(stamp)
     for group in by_frame.values():
-        group.sort(key=_index_of)
+        group.sort(key=attrgetter("index"))
 
 
 def _has_name(tokens: tuple[str, ...], frame_words: frozenset[str]) -> bool:
     """Whether ``tokens`` hold a word outside the frame."""
     return any(token.isalpha() and token not in frame_words for token in tokens)
-
-
-def _index_of(stamp: _Stamp) -> int:
-    return stamp.index
 
 
 def _longest_comment(thread: Sequence[int]) -> int:
