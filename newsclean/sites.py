@@ -40,9 +40,10 @@ def site_of(value: str | None) -> str | None:
     host = host.strip(".").lower().removeprefix("www.")
     if not host or len(host) > MAX_SITE_CHARS:
         return None
-    if not _HOST.fullmatch(host, timeout=REGEX_TIMEOUT):
+    try:
+        return host if _HOST.fullmatch(host, timeout=REGEX_TIMEOUT) else None
+    except TimeoutError:
         return None
-    return host
 
 
 def site_and_parents(site: str) -> tuple[str, ...]:

@@ -3,6 +3,11 @@ enough that a timeout never fires; anything else is a TypeError."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from pathlib import Path
+from types import ModuleType
+
 import pytest
 
 import newsclean
@@ -11,6 +16,7 @@ from newsclean import CleanResult, rebuild_text
 from .hostile import HOSTILE
 
 SIZE = 200_000
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def check(result: CleanResult) -> None:
@@ -88,3 +94,45 @@ def test_a_million_short_lines_and_a_50_mb_line() -> None:
 def test_non_str_is_a_type_error(value: object) -> None:
     with pytest.raises(TypeError, match="str"):
         newsclean.clean(value)  # type: ignore[arg-type]
+
+
+def _modules_with_regex_timeouts() -> list[ModuleType]:
+    """The package's modules that bound their regex matches with ``REGEX_TIMEOUT`` while
+    cleaning (the rule-pack loader and the corpus tools, which run before or outside
+    ``clean()``, aside)."""
+    found = []
+    for info in pkgutil.walk_packages(newsclean.__path__, "newsclean."):
+        if info.name.endswith("__main__") or info.name.startswith(_NOT_WHILE_CLEANING):
+            continue
+        module = importlib.import_module(info.name)
+        if hasattr(module, "REGEX_TIMEOUT"):
+            found.append(module)
+    return found
+
+
+_NOT_WHILE_CLEANING = ("newsclean.limits", "newsclean.rules.loader", "newsclean.corpus")
+
+
+@pytest.mark.timeout(300)
+def test_a_regex_that_runs_out_of_time_anywhere_never_escapes_clean(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every bounded match in the package times out at once (the regex module raises
+    # TimeoutError at its first check past a tiny limit): whatever reads a line must take
+    # that as "no match", so a result still comes, whole, on every kind of page.
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt"))]
+    texts.append(
+        "By Jane Doe, Staff Writer\nPosted on March 3, 2021 by Sarah Whitfield\n"
+        "Council approves the budget\nThe council met on Tuesday to discuss the budget, "
+        "officials said.\nJoe says: March 3, 2021 at 6:44 am\nGreat post!\n"
+        "Anna says: March 4, 2021 at 7:10 pm\nThanks!\nBob says: March 5, 2021 at 9:01 am\n"
+        "© 2019 The Spokesman-Review"
+    )
+    for text in texts:
+        newsclean.clean(text)  # the packs loaded (their loader is not under test here)
+    modules = _modules_with_regex_timeouts()
+    assert len(modules) >= 10  # the extractors and the steps that read lines
+    for module in modules:
+        monkeypatch.setattr(module, "REGEX_TIMEOUT", 1e-12)
+    for text in texts:
+        check(newsclean.Pipeline.default().clean(text))

@@ -105,9 +105,16 @@ def is_dated_byline(text: str, language: str | None = None) -> bool:
 def _dated_byline(text: str, language: str | None) -> tuple[list[str], bool, str] | None:
     """A dated byline's names, whether a byline word or label opens it, and what is left
     of it once the date, that word and the marks around them are cut; ``None`` when the
-    line is no byline with its date at one end."""
+    line is no byline with its date at one end (also when a match runs out of time)."""
     if len(text) > MAX_BYLINE_CHARS:
         return None
+    try:
+        return _read_dated_byline(text, language)
+    except TimeoutError:
+        return None
+
+
+def _read_dated_byline(text: str, language: str | None) -> tuple[list[str], bool, str] | None:
     found = first_date(text, language)
     if found is None:
         return None
@@ -159,10 +166,11 @@ def is_labelled_dated_byline(text: str, language: str | None = None) -> bool:
     if len(text) > MAX_BYLINE_CHARS:
         return False  # no byline (is_dated_byline says so too, after more work)
     opening = text.lstrip()
-    if (
-        _BYLINE_OPENING.match(opening, timeout=REGEX_TIMEOUT) is None
-        and _without_label(opening, language) == opening
-    ):
+    try:
+        no_opening = _BYLINE_OPENING.match(opening, timeout=REGEX_TIMEOUT) is None
+    except TimeoutError:
+        return False
+    if no_opening and _without_label(opening, language) == opening:
         return False
     return is_dated_byline(text, language)
 
@@ -309,7 +317,10 @@ def own_line_names(text: str, language: str | None = None) -> list[str]:
     line = text.strip().lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS)
     # Only a byline's own words count as its label: not an article ("Le Monde
     # Diplomatique") or a preposition that opens a dated byline's other side.
-    rest = _BYLINE_OPENING.sub("", line, count=1, timeout=REGEX_TIMEOUT)
+    try:
+        rest = _BYLINE_OPENING.sub("", line, count=1, timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        return []
     rest = _without_label(rest, language).strip().rstrip(_TRAILING_MARKS)
     labelled = rest != line
     names, role = _without_role(rest, language)

@@ -331,7 +331,10 @@ def is_labelled_date(text: str, language: str | None = None) -> bool:
     found = first_date(text, language)
     if found is None:
         return False
-    label = _pack_words("published").search(text[: found[1]].casefold(), timeout=REGEX_TIMEOUT)
+    try:
+        label = _pack_words("published").search(text[: found[1]].casefold(), timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        return False
     # The label opens the line, or follows a name or a short lead ("Zuschauerrückkehr …
     # 02.02.2022" is a teaser, not a label): at most three words before it.
     return label is not None and len(text[: label.start()].split()) <= 3
@@ -344,7 +347,10 @@ def is_as_of(text: str) -> bool:
     >>> is_as_of("Stand: 28.04.2020 18:00 Uhr"), is_as_of("Aktualisiert am 17.01.2021")
     (True, False)
     """
-    return _pack_words("as_of").search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
+    try:
+        return _pack_words("as_of").search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
+    except TimeoutError:
+        return False
 
 
 def is_update(text: str) -> bool:
@@ -353,7 +359,10 @@ def is_update(text: str) -> bool:
     >>> is_update("Aktualisiert am 17.01.2021"), is_update("Published 3 May 2021")
     (True, False)
     """
-    return _pack_words("updated").search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
+    try:
+        return _pack_words("updated").search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
+    except TimeoutError:
+        return False
 
 
 # The kinds of removed lines a page's own dates are read from: timestamp and credit
