@@ -3,6 +3,7 @@ exactly the literals a line holds (with either backend), and folding never hides
 
 from __future__ import annotations
 
+import gc
 import sys
 import unicodedata
 
@@ -156,3 +157,26 @@ def test_implied_checks_hand_written_literals(
     pattern: str, given: tuple[str, ...], expected: bool
 ) -> None:
     assert implied(pattern, {}, given) is expected
+
+
+def test_candidates_are_what_the_hits_make_worth_trying_and_lines_share_them() -> None:
+    rules = rules_for("en")
+    scanner = rules.scanner
+    text = "Share this article"
+    hits = scanner.hits(fold(text))
+    found, steps = rules.candidates(hits, len(text))
+    # Every candidate rule either requires nothing or a literal the line holds, fits the
+    # line's length, and comes in rule-set order.
+    for step, candidates in found.items():
+        assert step in steps
+        assert candidates
+        for rule in candidates:
+            assert not rule.requires or set(rule.requires) & hits
+            assert rule.max_chars >= len(text) or rule.scope.value != "line"
+        order = [rules[step].rules.index(rule) for rule in candidates]
+        assert order == sorted(order)
+    # Hits that add nothing a rule requires give the same candidates: the same object.
+    plain = rules.candidates(frozenset(), 12)
+    assert rules.candidates(frozenset({"zzz-no-rule-requires-this"}), 12) is plain
+    # The memo's keys hold nothing the garbage collector visits.
+    assert not any(gc.is_tracked(key) for key in rules._candidates)

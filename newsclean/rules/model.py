@@ -8,6 +8,7 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -277,6 +278,22 @@ _NO_CANDIDATES: tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]] = ({}, fro
 # Distinct sets of literal hits whose candidates a rule set remembers (a few thousand
 # occur in a large crawl; the cap bounds memory on hostile input).
 _MAX_REMEMBERED_HITS = 100_000
+_order = itemgetter(0)
+
+
+def _grouped(
+    kept: tuple[tuple[int, str, Rule], ...],
+) -> tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]]:
+    """The candidates of ``kept`` (pattern rules in rule-set order, with their steps) by
+    step, and those steps."""
+    grouped: dict[str, list[Rule]] = {}
+    for _, name, rule in kept:
+        grouped.setdefault(name, []).append(rule)
+    if not grouped:
+        return _NO_CANDIDATES
+    return {name: tuple(rules) for name, rules in grouped.items()}, frozenset(grouped)
+
+
 _TOKENS = itertools.count()
 
 
@@ -289,8 +306,12 @@ class RuleSet(dict[str, StepRules]):
         super().__init__(rules or {})
         # A number no other rule set in the process has: what caches key rule facts by.
         self.token: int = next(_TOKENS)
-        self._candidates: dict[
-            tuple[frozenset[str], int], tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]]
+        # Keyed by a string of the hits and the length bucket, and each distinct grouping
+        # kept once: a crawl's tens of thousands of entries add no object the garbage
+        # collector must visit on every full collection but the few groupings.
+        self._candidates: dict[str, tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]]] = {}
+        self._groupings: dict[
+            tuple[int, ...], tuple[Mapping[str, tuple[Rule, ...]], frozenset[str]]
         ] = {}
         # The steps whose phrase index holds each phrase key.
         self.phrase_steps: dict[str, tuple[str, ...]] = self._steps_by(
@@ -335,6 +356,9 @@ class RuleSet(dict[str, StepRules]):
         self._length_limits: tuple[int, ...] = tuple(
             sorted({rule.max_chars for _, _, rule in self._ordered if rule.scope is Scope.LINE})
         )
+        # The end of a memo key for each length bucket; alone, the key of no hits. (No
+        # literal holds a line break: the literals are read off lines.)
+        self._bucket_keys = tuple(f"\n{bucket}" for bucket in range(len(self._length_limits) + 1))
         # The longest phrase key of any step, and the longest key worth computing.
         self.longest_phrase: int = max(
             (step_rules.longest_phrase for step_rules in self.values()), default=0
@@ -382,25 +406,27 @@ class RuleSet(dict[str, StepRules]):
         characters holding exactly the literals ``hits`` may match (a line rule reads no
         line longer than its ``max_chars``), and those steps; memoised."""
         bucket = bisect_left(self._length_limits, length)
-        key = (hits, bucket)
+        key = (
+            "\n".join(sorted(hits)) + self._bucket_keys[bucket]
+            if hits
+            else self._bucket_keys[bucket]
+        )
         found = self._candidates.get(key)
         if found is None:
             by_literal = self._rules_by_literal
             entries: set[tuple[int, str, Rule]] = set(self._unconstrained)
             for literal in hits:
                 entries.update(by_literal.get(literal, ()))
-            grouped: dict[str, list[Rule]] = {}
-            for _, name, rule in sorted(entries, key=lambda entry: entry[0]):
-                if rule.scope is Scope.LINE and rule.max_chars < length:
-                    continue
-                grouped.setdefault(name, []).append(rule)
-            if not grouped:
-                found = _NO_CANDIDATES
-            else:
-                found = (
-                    {name: tuple(rules) for name, rules in grouped.items()},
-                    frozenset(grouped),
-                )
+            kept = tuple(
+                entry
+                for entry in sorted(entries, key=_order)
+                if entry[2].scope is not Scope.LINE or entry[2].max_chars >= length
+            )
+            orders = tuple(map(_order, kept))
+            found = self._groupings.get(orders)
+            if found is None:
+                found = _grouped(kept)
             if len(self._candidates) < _MAX_REMEMBERED_HITS:
                 self._candidates[key] = found
+                self._groupings.setdefault(orders, found)
         return found
