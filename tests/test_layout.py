@@ -303,3 +303,37 @@ def test_layout_inner_dateline_precheck_examples() -> None:
     assert _has_capitals_before_colon("returns home from US NEW DELHI:\u00a0Their dream")
     assert not _has_capitals_before_colon("Note: the US said so")
     assert not _has_capitals_before_colon("NEW DELHI:Their")
+
+
+GLUED_TEASERS = [
+    "Man pleads guilty to fraud scheme NEW YORK: A man has pleaded guilty to theft.",
+    "UN regrets new position on settlements UNITED NATIONS: The Secretary General said.",
+    "Schools in the valley open again NEW DELHI: All schools and colleges are now open.",
+]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_run_of_headlines_glued_to_dateline_summaries_is_related_whatever_decides_the_rest(
+    where: str,
+) -> None:
+    # Each line reads like a paragraph; three in a row are a list of other stories, removed
+    # as related by the context step, before the line model (or the layout step) decides.
+    blocks = [GLUED_TEASERS, ARTICLE] if where == "before" else [ARTICLE, GLUED_TEASERS]
+    text = "\n".join(line for block in blocks for line in block)
+    for pipeline in (Pipeline.default(), LAYOUT):
+        result = pipeline.clean(text, lang="en")
+        assert result.text == "\n".join(ARTICLE)
+        teasers = [r for r in result.removed if r.rule == "builtin.context.glued_teasers"]
+        assert [r.text for r in teasers] == GLUED_TEASERS
+        assert {r.kind for r in teasers} == {Kind.RELATED}
+        assert all(r.evidence and "3 lines" in r.evidence for r in teasers)
+
+
+def test_two_headlines_glued_to_datelines_are_no_run_and_a_dateline_in_prose_is_none() -> None:
+    # Fewer than three such lines, or one paragraph that quotes a dateline, stay the line
+    # model's to decide: the context step takes none of them.
+    prose = "The minister spoke to reporters in WASHINGTON: The talks will go on next week."
+    text = "\n".join([*GLUED_TEASERS[:2], *ARTICLE[:3], prose, *ARTICLE[3:]])
+    result = Pipeline.default().clean(text, lang="en")
+    assert not [r for r in result.removed if r.rule == "builtin.context.glued_teasers"]
+    assert prose in result.text

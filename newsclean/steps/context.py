@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from newsclean.model import Kind
 from newsclean.steps.author_box import author_boxes
 from newsclean.steps.split_byline import role_bylines, split_bylines
+from newsclean.steps.teasers import glued_teaser_runs
 from newsclean.typography import ELLIPSES
 from newsclean.view import Proposal, Verdict, View
 
@@ -19,6 +20,7 @@ SANDWICHED_RULE = "builtin.context.label_between_removed"
 AFTER_CREDIT_RULE = "builtin.context.tail_after_credit"
 CONTINUATION_RULE = "builtin.context.continued_line"
 TEASER_RUN_RULE = "builtin.context.headlines_with_bylines"
+GLUED_TEASERS_RULE = "builtin.context.glued_teasers"
 
 # Removed lines that follow a teaser's headline: its byline, timestamp or agency.
 _BYLINE_KINDS = frozenset({Kind.BYLINE, Kind.CREDIT, Kind.CAPTION, Kind.DATELINE})
@@ -51,7 +53,8 @@ class ContextStep:
     right after a closing credit line, author boxes (see :mod:`.author_box`), bylines split
     over a label line and a name line and names with their role on a line of their own
     (see :mod:`.split_byline`), teaser lists
-    told by their bylines, and lines continuing a removed line after an ellipsis."""
+    told by their bylines or by the datelines their lines glue to headlines, and lines
+    continuing a removed line after an ellipsis."""
 
     name = "context"
 
@@ -67,6 +70,7 @@ class ContextStep:
         found.extend(role_bylines(view, kinds))
         found.extend(author_boxes(view, kinds))
         found.extend(_headlines_with_bylines(view, kinds))
+        found.extend(_glued_teasers(view))
         return found
 
 
@@ -177,6 +181,26 @@ def _headlines_with_bylines(view: View, kinds: list[Kind | None]) -> list[Propos
         run, follows = ([position], end) if is_pair else ([], -1)
     found.extend(_teaser_run(view, kinds, run, follows))
     return found
+
+
+def _glued_teasers(view: View) -> list[Proposal]:
+    """Runs of kept lines that each glue another story's headline to its dateline-led
+    summary (:func:`~newsclean.steps.teasers.glued_teaser_runs`): a list of other stories,
+    whose lines read like prose one by one, so the line model alone keeps them."""
+    entries = view.kept_lines()
+    runs = glued_teaser_runs([index for index, _ in entries], [line for _, line in entries])
+    return [
+        view.whole(
+            index,
+            Kind.RELATED,
+            GLUED_TEASERS_RULE,
+            trigger=run[0] if index != run[0] else run[1],
+            evidence=f"one of {len(run)} lines in a row that glue a headline to a dateline",
+        )
+        for run in runs
+        for index in run
+        if not view.touched(index)
+    ]
 
 
 def _teaser_run(view: View, kinds: list[Kind | None], run: list[int], end: int) -> list[Proposal]:

@@ -6,6 +6,7 @@ stories, and the layout step must not count them as the article's text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -76,17 +77,18 @@ def teaser_runs(view: View) -> TeaserRuns:
         if len(run_summaries) >= (MIN_LONG_TEASERS if has_long else MIN_TEASERS):
             runs.append(tuple(kept[p] for p in run))
             summaries.update(kept[p] for p in run_summaries)
-    for run in _glued_teasers(kept, lines):
+    for run in glued_teaser_runs(kept, lines):
         runs.append(tuple(run))
         summaries.update(run)
     runs.sort()
     return TeaserRuns(tuple(runs), frozenset(summaries))
 
 
-def _glued_teasers(kept: list[int], lines: list[Line]) -> list[list[int]]:
-    """Runs of at least ``MIN_TEASERS`` lines that each glue a headline to a summary opening
-    with a dateline ("… returns home from US NEW DELHI: Their American dream …"): a list
-    item holding both, scraped as one line."""
+def glued_teaser_runs(kept: Sequence[int], lines: Sequence[Line]) -> list[list[int]]:
+    """Runs of at least ``MIN_TEASERS`` lines (``kept``: their indexes, ``lines``: their
+    shapes) that each glue a headline to a summary opening with a dateline ("… returns
+    home from US NEW DELHI: Their American dream …"): a list item holding both, scraped as
+    one line."""
     found: list[list[int]] = []
     run: list[int] = []
     for index, line in zip([*kept, -1], [*lines, None], strict=True):
