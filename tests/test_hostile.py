@@ -104,7 +104,10 @@ def _modules_with_regex_timeouts() -> list[ModuleType]:
     for info in pkgutil.walk_packages(newsclean.__path__, "newsclean."):
         if info.name.endswith("__main__") or info.name.startswith(_NOT_WHILE_CLEANING):
             continue
-        module = importlib.import_module(info.name)
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:  # an integration whose optional dependency is not installed
+            continue
         if hasattr(module, "REGEX_TIMEOUT"):
             found.append(module)
     return found
