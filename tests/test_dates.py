@@ -182,7 +182,10 @@ def test_a_dated_byline_above_the_article_dates_it_whatever_removed_it() -> None
     teaser = Removal(7, 7 + len(byline), byline, Kind.RELATED, "x", "related")
     assert page_dates([teaser], source, start, len(source), "es", is_byline) == (None, None)
     assert kept_byline_date(["by Oz Smith on December 4, 2006", "Rest"], "en") == "2006-12-04"
-    assert kept_byline_date(["Rest", "More", "by Oz Smith on December 4, 2006"], "en") is None
+    # Under a headline and a dek the byline is the third kept line; below that, none.
+    third = ["Rest", "More", "by Oz Smith on December 4, 2006"]
+    assert kept_byline_date(third, "en") == "2006-12-04"
+    assert kept_byline_date(["Rest", "More", "Dek", third[-1]], "en") is None
 
 
 def test_a_place_or_publication_with_its_date_atop_the_article_dates_it() -> None:
@@ -193,9 +196,9 @@ def test_a_place_or_publication_with_its_date_atop_the_article_dates_it() -> Non
     assert kept_byline_date([strip, "Rest"], "de") == "2021-11-11"
     guardian = "The Guardian, Thursday 1 November 2012 18.19 EDT"
     assert kept_byline_date(["Rest", guardian], "en") == "2012-11-01T18:19-04:00"
-    # A sentence that ends with a date is none; nor is a line below the first two.
+    # A sentence that ends with a date is none; nor is a line below the first three.
     assert kept_byline_date(["Rain is expected in Berlin, 11. November 2021"], "de") is None
-    assert kept_byline_date(["Rest", "More", strip], "de") is None
+    assert kept_byline_date(["Rest", "More", "Dek", strip], "de") is None
     text = f"{strip}\n{BODY}"
     assert Pipeline.default().clean(text, lang="en").metadata.published == "2021-11-11"
 
@@ -371,3 +374,12 @@ def test_a_word_list_no_pack_fills_matches_nothing(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(loader, "available_languages", lambda: ())
     empty = dates._pack_words.__wrapped__("as_of")
     assert empty.search("Stand: 28.04.2020, a line: with - edges.") is None
+
+
+def test_a_dated_byline_third_among_the_kept_lines_dates_the_page_but_names_nobody() -> None:
+    from newsclean.extract.bylines import page_byline_authors
+
+    lines = ["A short lead-in", "A dek under it", "by Oz Smith on December 4, 2006"]
+    # The names of a dated byline are read in the first two kept lines only.
+    assert page_byline_authors([], lines, "", 0, "en") == []
+    assert page_byline_authors([], lines[1:], "", 0, "en") == ["Oz Smith"]

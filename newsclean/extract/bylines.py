@@ -225,8 +225,12 @@ def _only_noise(text: str) -> bool:
 
 
 # Where a page's own dated byline is looked for: removed lines near above the article
-# (see dates.window_top), and its first kept lines.
-FIRST_KEPT_LINES = 2
+# (see dates.window_top), and its first kept lines: its date in the first three (a headline
+# and a dek may stand above it: "by oz on December 4, 2006"), its names in the first two
+# (on the dev pages the third line gave one right and one wrong author; it gave two more
+# right dates and none wrong).
+FIRST_KEPT_LINES = 3
+FIRST_KEPT_NAME_LINES = 2
 
 
 def _removed_above(
@@ -252,7 +256,7 @@ def page_byline_authors(
         names = dated_byline_authors(removal.text, language)
         if names:
             return names
-    for line in kept[:FIRST_KEPT_LINES]:
+    for line in kept[:FIRST_KEPT_NAME_LINES]:
         names, _ = dated_byline_part(line, language)
         if names:
             return names
