@@ -9,7 +9,6 @@ Python, a binary search per feature.
 from __future__ import annotations
 
 import functools
-import heapq
 import json
 import math
 from bisect import bisect_left
@@ -140,7 +139,8 @@ class LineModel:
             for value, (index, _, _) in zip(parts, self._active, strict=True)
             if value < 0
         ]
-        return [(names[index], value) for value, index in heapq.nsmallest(count, against)]
+        against.sort()  # the order heapq.nsmallest gives, faster on a few dozen items
+        return [(names[index], value) for value, index in against[:count]]
 
 
 @functools.cache
