@@ -96,6 +96,10 @@ def test_non_str_is_a_type_error(value: object) -> None:
         newsclean.clean(value)  # type: ignore[arg-type]
 
 
+# Modules whose regex work runs before or outside ``clean()``.
+_NOT_WHILE_CLEANING = ("newsclean.limits", "newsclean.rules.loader", "newsclean.corpus")
+
+
 def _modules_with_regex_timeouts() -> list[ModuleType]:
     """The package's modules that bound their regex matches with ``REGEX_TIMEOUT`` while
     cleaning (the rule-pack loader and the corpus tools, which run before or outside
@@ -111,9 +115,6 @@ def _modules_with_regex_timeouts() -> list[ModuleType]:
         if hasattr(module, "REGEX_TIMEOUT"):
             found.append(module)
     return found
-
-
-_NOT_WHILE_CLEANING = ("newsclean.limits", "newsclean.rules.loader", "newsclean.corpus")
 
 
 @pytest.mark.timeout(300)
