@@ -306,6 +306,17 @@ def _pack_words(key: Literal["updated", "as_of", "published"]) -> regex.Pattern[
     return _whole_words(words) if words else regex.compile(r"(?!)")
 
 
+def _find_pack_word(
+    key: Literal["updated", "as_of", "published"], text: str
+) -> regex.Match[str] | None:
+    """The first of the ``[dates] <key>`` words in ``text`` (case-folded first); ``None``
+    when there is none or the search runs out of time."""
+    try:
+        return _pack_words(key).search(text.casefold(), timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        return None
+
+
 # The short lines read here (date lines, labelled dates, lines opening with a date) have
 # at most this many characters: a longer one is refused before it is split into words
 # (a removed 50 MB line would be split into millions).
@@ -331,10 +342,7 @@ def is_labelled_date(text: str, language: str | None = None) -> bool:
     found = first_date(text, language)
     if found is None:
         return False
-    try:
-        label = _pack_words("published").search(text[: found[1]].casefold(), timeout=REGEX_TIMEOUT)
-    except TimeoutError:
-        return False
+    label = _find_pack_word("published", text[: found[1]])
     # The label opens the line, or follows a name or a short lead ("Zuschauerrückkehr …
     # 02.02.2022" is a teaser, not a label): at most three words before it.
     return label is not None and len(text[: label.start()].split()) <= 3
@@ -347,10 +355,7 @@ def is_as_of(text: str) -> bool:
     >>> is_as_of("Stand: 28.04.2020 18:00 Uhr"), is_as_of("Aktualisiert am 17.01.2021")
     (True, False)
     """
-    try:
-        return _pack_words("as_of").search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
-    except TimeoutError:
-        return False
+    return _find_pack_word("as_of", text) is not None
 
 
 def is_update(text: str) -> bool:
@@ -359,10 +364,7 @@ def is_update(text: str) -> bool:
     >>> is_update("Aktualisiert am 17.01.2021"), is_update("Published 3 May 2021")
     (True, False)
     """
-    try:
-        return _pack_words("updated").search(text.casefold(), timeout=REGEX_TIMEOUT) is not None
-    except TimeoutError:
-        return False
+    return _find_pack_word("updated", text) is not None
 
 
 # The kinds of removed lines a page's own dates are read from: timestamp and credit
