@@ -143,11 +143,53 @@ def test_stamps_far_apart_are_no_thread() -> None:
     assert _thread_removals(page) == []
 
 
-def test_a_date_without_a_time_of_day_is_no_stamp() -> None:
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "{name} November {n}, 2012, | Permalink",  # a date, no time of day
+        "{name}, on November {n}th, 2012 // Reply",
+        "{name} {n} days ago",  # a relative time
+        "by {name} about {n} hours ago",
+    ],
+)
+def test_stamps_without_a_time_of_day_make_a_thread_too(stamp: str) -> None:
+    page = f"{ARTICLE}\n{_headed(stamp)}\nLeave a Reply"
+    result = Pipeline.default().clean(page, lang="en")
+    assert result.text == ARTICLE
+    stamps = [rule for rule, text in _thread_removals(page) if rule == STAMP_RULE]
+    assert len(stamps) >= 3
+
+
+def test_a_list_of_posts_under_their_headlines_is_no_thread() -> None:
+    # A blog's list of posts: a headline, its byline with a date, an excerpt.
     posts = "\n".join(
-        f"{name} on November {n}, 2019\n{body}" for n, (name, body) in enumerate(COMMENTS, 1)
+        f"Headline number {n} about the harbour wall\nby {name} on November {n}, 2019\n"
+        f"{body} The excerpt goes on for a while before its link."
+        for n, (name, body) in enumerate(COMMENTS, start=1)
     )
-    assert _thread_removals(f"{ARTICLE}\n{posts}") == []
+    assert _thread_removals(posts) == []
+
+
+def test_dated_teasers_that_name_only_a_weekday_are_no_thread() -> None:
+    teasers = "\n".join(
+        f"{day} | {n}. Juli 2019\nDie schönsten Kleider der Saison, kurz vorgestellt."
+        for n, day in zip(
+            (22, 23, 24, 25), ("Montag", "Dienstag", "Mittwoch", "Donnerstag"), strict=True
+        )
+    )
+    assert _thread_removals(f"{ARTICLE}\n{teasers}") == []
+
+
+def test_embedded_post_attributions_are_no_stamps() -> None:
+    # Tweets quoted in the article, each signed "— Name (@handle) date": the paragraphs
+    # between them are the article's.
+    page = "\n".join(
+        f"{line}\n— {name} (@user{n}) November {n}, 2019"
+        for n, (line, (name, _)) in enumerate(
+            zip(ARTICLE.split("\n")[:2] * 2, COMMENTS, strict=True), start=1
+        )
+    )
+    assert _thread_removals(page) == []
 
 
 _NAME = st.from_regex(r"[A-Z][a-z]{2,9}( [A-Z][a-z]{2,9})?", fullmatch=True)
@@ -155,9 +197,14 @@ _NAME = st.from_regex(r"[A-Z][a-z]{2,9}( [A-Z][a-z]{2,9})?", fullmatch=True)
 
 @settings(max_examples=40, deadline=None)
 @given(names=st.lists(_NAME, min_size=3, max_size=8, unique=True))
-def test_any_thread_of_distinct_names_goes_and_the_article_stays(names: list[str]) -> None:
+@pytest.mark.parametrize(
+    "stamp", ["{name} says: March {n}, 2021 at {n}:15 pm", "{name} {n} days ago"]
+)
+def test_any_thread_of_distinct_names_goes_and_the_article_stays(
+    names: list[str], stamp: str
+) -> None:
     thread = "\n".join(
-        f"{name} says: March {n}, 2021 at {n}:15 pm\nI read this twice and still disagree."
+        f"{stamp.format(name=name, n=n)}\nI read this twice and still disagree."
         for n, name in enumerate(names, start=1)
     )
     result = Pipeline.default().clean(f"{ARTICLE}\n{thread}", lang="en")

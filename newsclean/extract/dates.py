@@ -117,6 +117,27 @@ def _reader() -> _Reader:
     return _Reader(pattern, months, orders, zones, weekday)
 
 
+@functools.cache
+def _weekday_names() -> frozenset[str]:
+    from newsclean.rules.loader import available_languages, load_pack
+
+    return frozenset(
+        name.rstrip(".").casefold()
+        for language in available_languages()
+        for names in load_pack(language).dates.weekdays
+        for name in names
+    )
+
+
+def is_weekday(word: str) -> bool:
+    """Whether ``word`` is a weekday's name (or its abbreviation) in a shipped language.
+
+    >>> is_weekday("Montag"), is_weekday("mardi"), is_weekday("Miles")
+    (True, True, False)
+    """
+    return word.rstrip(".").casefold() in _weekday_names()
+
+
 def _minutes(offset: str) -> int:
     """An offset from UTC ("+05:30", "-0400") in minutes."""
     digits = offset[1:].replace(":", "")
@@ -165,6 +186,16 @@ def read_date(text: str, language: str | None = None) -> str | None:
 # Four digits in a row, or the two-digit year after "dd.mm.": a year, which every date
 # shape holds (the standard ``re``: no backtracking, a C loop).
 _YEAR = re.compile(r"\d{4}|\d\d\.\d\d\.\d\d(?!\d)")
+
+
+def may_hold_date(text: str) -> bool:
+    """Whether ``text`` writes something like a year, which every date it could hold has:
+    a cheap test before :func:`first_date` (whose memo is best kept for lines that do).
+
+    >>> may_hold_date("Cristine Arroyo October 2, 2012"), may_hold_date("Reply")
+    (True, False)
+    """
+    return _YEAR.search(text, 0, 2000) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -3,7 +3,11 @@ with its time of day, in the same frame again and again ("Tim Worstall 11.06.12 
 am", "Posted by: Jane | November 02, 2012 at 04:42 AM", "1 Marrije Says: November 7th,
 2012 at 9:42 pm", "Kritischer Kritiker sagt: 3. November 2023 um 20:14 Uhr"), or a name
 and the verb that heads a comment ("Peter Bromberg wrote:", "Ramón dijo:": the universal
-pack's ``comment_verbs``).
+pack's ``comment_verbs``). Some engines write no time of day: a name and a date ("Cristine
+Arroyo October 2, 2012, | Permalink") or a relative time ("Miles Taylor 12 days ago");
+such a stamp holds at most a few words besides, none of them a weekday, and joins only
+threads of stamps like it (a list of dated teasers or events, "Montag | 22. Juli 2019",
+names nobody).
 
 One stamp is a byline; three or more in one frame, a few lines apart, naming at least
 two people, are a comment thread: the stamps and every line between them go, as
@@ -27,6 +31,7 @@ above that text, which is no longer than the thread's longest comment.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,10 +40,11 @@ from operator import attrgetter
 
 import regex
 
-from newsclean.extract.dates import stamp_span
+from newsclean.extract.dates import first_date, is_weekday, may_hold_date, stamp_span
 from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind
 from newsclean.shape import ends_like_sentence
+from newsclean.steps.title import headline_shaped
 from newsclean.typography import OPENING_QUOTES
 from newsclean.view import Verdict, View
 
@@ -58,6 +64,19 @@ LONG_STAMP_MAX_WORDS = 16
 # with the verb's colon or an ellipsis.
 VERB_STAMP_MAX_CHARS = 80
 _VERB_ENDS = (":", "…", "...")
+# A stamp without a time of day (a date, or a relative time) is a name and a few frame
+# words ("Jamie Wayne, on November 7th, 2012 // Twitter: @jamie"): at most this many
+# words besides its date; it forms threads only with stamps like it.
+CLOCKLESS_STAMP_MAX_WORDS = 6
+CLOCKLESS_STAMP_MAX_CHARS = 100
+# Its words besides the date, and a date's own (at most four: "Monday, November 5 2012").
+CLOCKLESS_STAMP_MAX_SPACES = CLOCKLESS_STAMP_MAX_WORDS + 4
+# Marks no post's headline holds (a comment's last line often does).
+_SENTENCE_MARKS = ".!?"
+# (stdlib ``re``: one character class.)
+_DIGIT = re.compile(r"\d")
+# What an embedded post's attribution opens with ("— Name (@handle) November 20, 2019").
+_ATTRIBUTION_DASHES = frozenset("—–-")
 # This many stamps in one frame, each at most MAX_GAP lines below the one before, with
 # at least two different names, make a thread.
 MIN_STAMPS = 3
@@ -79,6 +98,8 @@ class _Stamp:
     after: tuple[str, ...]
     # How many words it has besides its date and time.
     words: int
+    # Whether it writes no time of day (a date alone, or a relative time).
+    clockless: bool = False
 
 
 @functools.cache
@@ -106,23 +127,80 @@ def _stamp_span(text: str) -> tuple[int, int] | None:
     return None if found is None else (len(text), len(text))
 
 
+# The universal pack's rule for a relative time alone on a line ("12 days ago", "vor 3
+# Stunden"): its pattern finds one inside a stamp ("Miles Taylor 12 days ago").
+RELATIVE_TIME_RULE = "universal.credit.relative_time"
+
+
+@functools.cache
+def _relative_time() -> tuple[tuple[str, ...], regex.Pattern[str]] | None:
+    """The relative-time rule's literals (folded; every match holds one of them: a cheap
+    test first) and its pattern; ``None`` when the universal pack has no such rule."""
+    from newsclean.rules.loader import UNIVERSAL, load_pack
+
+    rule = next((r for r in load_pack(UNIVERSAL).rules if r.id == RELATIVE_TIME_RULE), None)
+    if rule is None or rule.pattern is None or not rule.requires:
+        return None
+    return rule.requires, rule.pattern
+
+
+def _clockless_span(text: str) -> tuple[int, int] | None:
+    """Where a short line writes a date with its year but no time of day ("dipitblack
+    October 2, 2012, | Permalink"), or else a relative time in figures ("Miles Taylor 12
+    days ago"; a thread that writes "a day ago" writes "2 days ago" too); ``None`` for an
+    embedded post's attribution ("— Name (@handle) November 20, 2019"). Both hold a digit:
+    most lines have none and skip the search."""
+    if (
+        len(text) > CLOCKLESS_STAMP_MAX_CHARS
+        or _DIGIT.search(text) is None
+        or text.count(" ") > CLOCKLESS_STAMP_MAX_SPACES
+        or text.lstrip()[:1] in _ATTRIBUTION_DASHES
+        or "(@" in text
+    ):
+        return None
+    if may_hold_date(text):
+        found = first_date(text, None)
+        if found is not None:
+            return found[1], found[2]
+    relative = _relative_time()
+    if relative is None:
+        return None
+    folded = text.casefold()
+    if not any(literal in folded for literal in relative[0]):
+        return None
+    try:
+        match = relative[1].search(text, timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        return None
+    return None if match is None else match.span()
+
+
 def _stamp(index: int, text: str) -> _Stamp | None:
-    """The stamp on a line, if the line is one (with up to ``LONG_STAMP_MAX_WORDS``
-    words besides its date and time)."""
+    """The stamp on a line, if the line is one: a date and its time of day, with up to
+    ``LONG_STAMP_MAX_WORDS`` words besides; or, in a line of at most
+    ``CLOCKLESS_STAMP_MAX_CHARS``, a date without a time or a relative time (see
+    :func:`_clockless_span`) with up to ``CLOCKLESS_STAMP_MAX_WORDS`` words besides that
+    are no weekday's name."""
     if len(text) > STAMP_MAX_CHARS:
         return None
     span = _stamp_span(text)
+    clockless = span is None
     if span is None:
-        return None
+        span = _clockless_span(text)
+        if span is None:
+            return None
     try:
         before = tuple(t.casefold() for t in _TOKEN.findall(text[: span[0]], timeout=REGEX_TIMEOUT))
         after = tuple(t.casefold() for t in _TOKEN.findall(text[span[1] :], timeout=REGEX_TIMEOUT))
     except TimeoutError:
         return None
     words = sum(token.isalpha() for token in before + after)
-    if not 1 <= words <= LONG_STAMP_MAX_WORDS:
+    if clockless:
+        # A weekday is part of the date ("Montag | 22. Juli 2019"), no commenter's name.
+        words -= sum(is_weekday(token) for token in before + after)
+    if not 1 <= words <= (CLOCKLESS_STAMP_MAX_WORDS if clockless else LONG_STAMP_MAX_WORDS):
         return None
-    return _Stamp(index, before, after, words)
+    return _Stamp(index, before, after, words, clockless)
 
 
 def _frame(stamp: _Stamp, frame_words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
@@ -130,6 +208,7 @@ def _frame(stamp: _Stamp, frame_words: frozenset[str]) -> tuple[tuple[str, ...],
     return (
         tuple(w for w in stamp.before if w in frame_words),
         tuple(w for w in stamp.after if w in frame_words),
+        ("<no time of day>",) if stamp.clockless else (),
     )
 
 
@@ -165,11 +244,36 @@ def comment_threads(view: View) -> list[list[int]]:
                 chain.append(stamp)
                 continue
             names = {_names(s, frame_words) for s in chain}
-            if len(chain) >= MIN_STAMPS and len(names - {()}) >= 2:
+            if (
+                len(chain) >= MIN_STAMPS
+                and len(names - {()}) >= 2
+                and not (chain[0].clockless and _under_headlines(view, chain))
+            ):
                 found.append([s.index for s in chain])
             chain = [stamp] if stamp is not None else []
         threads.extend(_joined(view, found))
     return sorted(threads)
+
+
+def _under_headlines(view: View, chain: Sequence[_Stamp]) -> bool:
+    """Whether most of the stamps stand right under a headline: a list of posts (a
+    headline, "by Jane on November 3, 2019", an excerpt), not a comment thread, whose
+    stamps stand under the comment before ("Great! Fantastic shirt!", a signature link)."""
+    headed = sum(stamp.index > 0 and _headline(view, stamp.index - 1) for stamp in chain)
+    return headed * 2 >= len(chain)
+
+
+def _headline(view: View, index: int) -> bool:
+    """Whether line ``index`` reads as a post's headline: headline-shaped, opening with a
+    capital, with no sentence mark or link in it."""
+    line = view.original_line(index)
+    text = line.text
+    return (
+        headline_shaped(line)
+        and text[:1].isupper()
+        and not any(mark in text for mark in _SENTENCE_MARKS)
+        and "://" not in text
+    )
 
 
 def _joined(view: View, threads: list[list[int]]) -> list[list[int]]:
