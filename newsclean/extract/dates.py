@@ -81,12 +81,7 @@ def _reader() -> _Reader:
                 months[key] = number
     for key in clashes:
         del months[key]
-    weekdays = {
-        name.rstrip(".")
-        for language in available_languages()
-        for names in load_pack(language).dates.weekdays
-        for name in names
-    }
+    weekdays = _weekday_names()
     alternatives = sorted(months, key=lambda name: (-len(name), name))
     month = rf"(?P<month>{'|'.join(regex.escape(name) for name in alternatives)})\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
@@ -119,6 +114,7 @@ def _reader() -> _Reader:
 
 @functools.cache
 def _weekday_names() -> frozenset[str]:
+    """The weekday names and abbreviations of every shipped language, folded."""
     from newsclean.rules.loader import available_languages, load_pack
 
     return frozenset(

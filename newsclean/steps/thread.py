@@ -5,9 +5,10 @@ am", "Posted by: Jane | November 02, 2012 at 04:42 AM", "1 Marrije Says: Novembe
 and the verb that heads a comment ("Peter Bromberg wrote:", "Ramón dijo:": the universal
 pack's ``comment_verbs``). Some engines write no time of day: a name and a date ("Cristine
 Arroyo October 2, 2012, | Permalink") or a relative time ("Miles Taylor 12 days ago");
-such a stamp holds at most a few words besides, none of them a weekday, and joins only
-threads of stamps like it (a list of dated teasers or events, "Montag | 22. Juli 2019",
-names nobody).
+such a stamp holds at most a few words besides, none of them a weekday (a list of dated
+teasers, "Montag | 22. Juli 2019", names nobody), and joins only threads of stamps like
+it; when most of them stand right under a headline, they are a list of posts ("by Jane on
+November 3, 2019" under each post's title), not a thread.
 
 One stamp is a byline; three or more in one frame, a few lines apart, naming at least
 two people, are a comment thread: the stamps and every line between them go, as
