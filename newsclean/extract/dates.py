@@ -184,16 +184,6 @@ def read_date(text: str, language: str | None = None) -> str | None:
 _YEAR = re.compile(r"\d{4}|\d\d\.\d\d\.\d\d(?!\d)")
 
 
-def may_hold_date(text: str) -> bool:
-    """Whether ``text`` writes something like a year, which every date it could hold has:
-    a cheap test before :func:`first_date` (whose memo is best kept for lines that do).
-
-    >>> may_hold_date("Cristine Arroyo October 2, 2012"), may_hold_date("Reply")
-    (True, False)
-    """
-    return _YEAR.search(text, 0, 2000) is not None
-
-
 @functools.lru_cache(maxsize=4096)
 def first_date(text: str, language: str | None) -> tuple[str, int, int] | None:
     """The first date in ``text``: its ISO value and where it is written (memoised: the
