@@ -29,6 +29,9 @@ ELLIPSES = ("…", "...")
 COLON = frozenset(":")
 # The fragments of a title run end with these ("Analyst. Web fan. Music guru.").
 FRAGMENT_ENDS = ".!"
+# Sentence marks a post's headline never holds, anywhere in it (a reader's comment often
+# does: "Great! Fantastic shirt!").
+HEADLINE_FREE_MARKS = ".!?"
 # Before a trailing phrase ("… rose. Read more"): the end of a sentence, quote or bracket.
 BEFORE_TRAILING_PHRASE = '.!?…»”"’)]'
 # After a trailing phrase: arrows and dots ("Read more »", "Lire la suite…").
@@ -43,3 +46,6 @@ ENTRY_MARKS = (":", "–", "—", " - ")
 NAME_SEPARATOR_MARKS = ";,&/|"
 # Marks between the parts of a place before its date ("Hofheim am Taunus | Wiesbaden, …").
 PLACE_SEPARATORS = frozenset("|/·•-–—")
+# The dashes a line may open with: hyphen-minus, en and em dash (an embedded post's
+# attribution opens with one: "— Name (@handle) November 20, 2019").
+DASHES = frozenset("-–—")

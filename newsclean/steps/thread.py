@@ -46,7 +46,7 @@ from newsclean.limits import REGEX_TIMEOUT
 from newsclean.model import Kind
 from newsclean.shape import ends_like_sentence
 from newsclean.steps.title import headline_shaped
-from newsclean.typography import OPENING_QUOTES
+from newsclean.typography import DASHES, HEADLINE_FREE_MARKS, OPENING_QUOTES
 from newsclean.view import Verdict, View
 
 STAMP_RULE = "builtin.thread.stamp"
@@ -72,16 +72,12 @@ CLOCKLESS_STAMP_MAX_WORDS = 6
 CLOCKLESS_STAMP_MAX_CHARS = 100
 # Its words besides the date, and a date's own (at most four: "Monday, November 5 2012").
 CLOCKLESS_STAMP_MAX_SPACES = CLOCKLESS_STAMP_MAX_WORDS + 4
-# Marks no post's headline holds (a comment's last line often does).
-_SENTENCE_MARKS = ".!?"
 # (stdlib ``re``: one character class.)
 _DIGIT = re.compile(r"\d")
 # A year a comment's date has (1800-2099): most numbers in a line are none (a count, an
 # id: "Read more 180264"), and skip the date reader. (No look-behind: it would cost four
 # times as much on every short line with a digit.)
 _STAMP_YEAR = re.compile(r"(?:1[89]|20)\d\d(?!\d)")
-# What an embedded post's attribution opens with ("— Name (@handle) November 20, 2019").
-_ATTRIBUTION_DASHES = frozenset("—–-")
 # This many stamps in one frame, each at most MAX_GAP lines below the one before, with
 # at least two different names, make a thread.
 MIN_STAMPS = 3
@@ -163,11 +159,7 @@ def _clockless_span(text: str) -> tuple[int, int] | None:
     relative = _relative_time()
     if not dated and (relative is None or relative[0].search(text.casefold()) is None):
         return None
-    if (
-        text.count(" ") > CLOCKLESS_STAMP_MAX_SPACES
-        or text.lstrip()[:1] in _ATTRIBUTION_DASHES
-        or "(@" in text
-    ):
+    if text.count(" ") > CLOCKLESS_STAMP_MAX_SPACES or text.lstrip()[:1] in DASHES or "(@" in text:
         return None
     if dated:
         found = first_date(text, None)
@@ -278,7 +270,7 @@ def _headline(view: View, index: int) -> bool:
     return (
         headline_shaped(line)
         and text[:1].isupper()
-        and not any(mark in text for mark in _SENTENCE_MARKS)
+        and not any(mark in text for mark in HEADLINE_FREE_MARKS)
         and "://" not in text
     )
 
